@@ -101,8 +101,11 @@ ASAN_CTESTS = $(CTEST_SRC:csrc/tests/%.c=$(BUILD)/asan-tests/%)
 
 # --- tests ------------------------------------------------------------------
 
+# Steps of `make test`, in order; mk/*.mk add theirs with TEST_STEPS += ...
+TEST_STEPS = test-c spec-5.4 spec-jit lint check-exports test-rock test-asan
+
 test: all
-	@sh tests/run.sh
+	@KHABAR_TEST_STEPS="$(TEST_STEPS)" sh tests/run.sh
 
 test-c: $(CTESTS) $(BUILD)/tests/host_states
 	@set -e; for t in $(CTESTS); do echo "== $$t"; $$t; done
@@ -164,3 +167,6 @@ install: all
 
 clean:
 	rm -rf $(BUILD)
+
+# Each capability's own targets (train, eval, fuzz, hosts, ...).
+-include $(sort $(wildcard mk/*.mk))

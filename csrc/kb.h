@@ -68,4 +68,61 @@ size_t kb_utf8_encode(int32_t cp, char *out);
 /* Byte offset of the first invalid sequence, or n when s is valid. */
 size_t kb_utf8_validate(const char *s, size_t n);
 
+/* @normalize: normalization and transliteration (issue 3) */
+
+/* ------------------------------------------------------------------ */
+/* Normalization                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The steps of normalization, each a flag (README "Normalization"). */
+enum {
+	KB_NORM_COMPOSE      = 1u << 0,  /* canonical composition, presentation forms */
+	KB_NORM_DIACRITICS   = 1u << 1,  /* remove harakat and Quranic marks */
+	KB_NORM_TATWEEL      = 1u << 2,
+	KB_NORM_ALEF         = 1u << 3,  /* آ أ إ ٱ ... → ا */
+	KB_NORM_YEH          = 1u << 4,  /* ى → ي */
+	KB_NORM_TEH_MARBUTA  = 1u << 5,  /* ة → ه (and ۀ ہ ھ ە) */
+	KB_NORM_PERSIAN      = 1u << 6,  /* ی ے ک گ پ چ ژ ڤ → Arabic */
+	KB_NORM_HAMZA        = 1u << 7,  /* ؤ ئ → و ي (off in every profile) */
+	KB_NORM_DIGITS       = 1u << 8,
+	KB_NORM_PUNCTUATION  = 1u << 9,
+	KB_NORM_INVISIBLE    = 1u << 10, /* ZWNJ, ZWJ, bidi controls, BOM, soft hyphen */
+	KB_NORM_SPACE        = 1u << 11, /* spaces → U+0020, collapsed, trimmed */
+	KB_NORM_CASE         = 1u << 12  /* Latin full case folding */
+};
+
+typedef enum { KB_INVALID_REPAIR, KB_INVALID_ERROR, KB_INVALID_DROP } kb_invalid_mode;
+typedef enum { KB_ZWNJ_REMOVE, KB_ZWNJ_SPACE, KB_ZWNJ_KEEP } kb_zwnj_mode;
+
+typedef struct {
+	unsigned flags;
+	kb_zwnj_mode zwnj;
+	kb_invalid_mode invalid;
+} kb_norm_options;
+
+/* Fills opts with a named profile: "search" (the default), "display" or
+ * "none". KB_EINVAL for an unknown name. */
+kb_status kb_norm_profile(kb_norm_options *opts, const char *name);
+
+/* Where each output byte came from: output byte i was produced by input
+ * bytes [start[i], stop[i]). */
+typedef struct {
+	uint32_t *start, *stop;
+	size_t len, cap;
+} kb_offset_map;
+
+void kb_offset_map_free(kb_offset_map *map);
+
+/* Normalizes src[0..n) into out (appending). With map non-NULL also records
+ * the origin of every output byte. KB_EUTF8 (with *bad_offset set) only
+ * when opts->invalid is KB_INVALID_ERROR. */
+kb_status kb_normalize(const kb_norm_options *opts, const char *src, size_t n,
+                       kb_buf *out, kb_offset_map *map, size_t *bad_offset);
+
+/* @tokenize: tokens and sentences (issue 3) */
+
+/* @entities: entities and the tagger (issue 4) */
+
+/* @events: events (issue 5) */
+
 #endif

@@ -69,12 +69,24 @@ static int l_versions(lua_State *L)
 	return 1;
 }
 
+/* @normalize: normalize, normalizer, map, transliterate (issue 3) */
+
+/* @tokenize: tokenize, sentences (issue 3) */
+
+/* @entities: entities, tag (issue 4) */
+
+/* @events: events, analyze (issue 5) */
+
 /* ==================================================================== */
 /* Module                                                                */
 /* ==================================================================== */
 
 static const luaL_Reg functions[] = {
 	{"versions", l_versions},
+	/* @normalize-entries */
+	/* @tokenize-entries */
+	/* @entities-entries */
+	/* @events-entries */
 	{NULL, NULL}
 };
 
@@ -82,6 +94,7 @@ KB_EXPORT int luaopen_khabar_core(lua_State *L)
 {
 	lua_newtable(L);
 	kb_setfuncs(L, functions);
+	/* @open: metatables and per-VM state are created here */
 	lua_pushliteral(L, KB_VERSION);
 	lua_setfield(L, -2, "_VERSION");
 	return 1;

@@ -16,4 +16,12 @@ function khabar.versions()
   return v
 end
 
+-- @normalize: normalize, normalizer, transliterate (issue 3)
+
+-- @tokenize: tokenize, sentences (issue 3)
+
+-- @entities: entities, tag (issue 4)
+
+-- @events: events, analyze (issue 5)
+
 return khabar
