@@ -121,6 +121,49 @@ kb_status kb_normalize(const kb_norm_options *opts, const char *src, size_t n,
 
 /* @tokenize: tokens and sentences (issue 3) */
 
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	KB_TOKEN_WORD, KB_TOKEN_NUMBER, KB_TOKEN_PUNCT, KB_TOKEN_LATIN, KB_TOKEN_SYMBOL,
+	KB_TOKEN_URL, KB_TOKEN_EMAIL, KB_TOKEN_MENTION, KB_TOKEN_HASHTAG
+} kb_token_kind;
+
+typedef struct {
+	uint32_t start, stop;           /* the token in the input */
+	uint32_t stem_start, stem_stop; /* its stem in the input, clitics excluded */
+	uint32_t norm, norm_len;        /* search form: tokens->text.data + norm */
+	uint16_t prefix_len;            /* proclitics: the first prefix_len bytes of the search form */
+	uint16_t suffix_len;            /* enclitic pronoun: its last suffix_len bytes */
+	uint8_t kind;                   /* a kb_token_kind */
+} kb_token;
+
+typedef struct {
+	kb_token *items;
+	size_t count, cap;
+	kb_buf text;                    /* the search forms, back to back */
+} kb_tokens;
+
+/* Appends the tokens of s[0..n) to out (initialise it to all zeros). */
+kb_status kb_tokenize(const char *s, size_t n, kb_tokens *out);
+void kb_tokens_free(kb_tokens *tokens);
+
+/* Clitic segmentation of one search-normalized Arabic word: the lengths in
+ * bytes of its proclitics and of its enclitic pronoun (0 when none). */
+void kb_segment(const char *norm, size_t n, size_t *prefix_len, size_t *suffix_len);
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct { uint32_t start, stop; } kb_span;
+typedef struct { kb_span *items; size_t count, cap; } kb_spans;
+
+/* Appends the sentence spans of s[0..n) to out (initialise it to zeros). */
+kb_status kb_sentences(const char *s, size_t n, kb_spans *out);
+void kb_spans_free(kb_spans *spans);
+
 /* @entities: entities and the tagger (issue 4) */
 
 /* @events: events (issue 5) */

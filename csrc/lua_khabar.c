@@ -90,6 +90,8 @@ static const luaL_Reg functions[] = {
 	{NULL, NULL}
 };
 
+KB_EXPORT int luaopen_khabar_core(lua_State *L);
+
 KB_EXPORT int luaopen_khabar_core(lua_State *L)
 {
 	lua_newtable(L);
