@@ -154,8 +154,12 @@ deps:
 bench: all
 	@for b in bench/*_bench.lua; do KHABAR_BUILD=$(BUILD)/5.4 $(LUA54) $$b $(SHARED) || exit 1; done
 
+# mk/*.mk add their scoring targets with EVAL_STEPS += ...
+EVAL_STEPS =
+
 eval: all
-	@sh tools/eval.sh $(SHARED)
+	@test -d $(SHARED) || { echo "make eval needs the shared data: SHARED=$(SHARED) not found"; exit 1; }
+	@for step in $(EVAL_STEPS); do $(MAKE) --no-print-directory $$step || exit 1; done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/lua/5.4/khabar $(DESTDIR)$(PREFIX)/share/lua/5.4/khabar
