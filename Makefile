@@ -39,7 +39,7 @@ CTEST_SRC   = $(sort $(wildcard csrc/tests/test_*.c))
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps test test-c test-lua spec-5.4 spec-jit lint test-asan check-exports test-rock \
-        bench eval clean install gen
+        bench eval clean install gen rockspec
 
 all: $(BUILD)/5.4/khabar/core.so $(BUILD)/jit/khabar/core.so
 
@@ -122,7 +122,7 @@ spec-jit: all
 	KHABAR_BUILD=$(BUILD)/jit $(LUAJIT) $(BUSTED)
 
 lint:
-	luacheck --quiet lua spec bin/khabar bench tools examples
+	luacheck --quiet --no-color lua spec bin/khabar bench tools examples
 
 check-exports: all
 	@sh tests/check_exports.sh $(BUILD)/5.4/khabar/core.so $(BUILD)/jit/khabar/core.so
@@ -140,13 +140,17 @@ test-asan: $(ASAN_CTESTS) $(BUILD)/asan-5.4/khabar/core.so $(BUILD)/asan-jit/kha
 test-rock:
 	@sh tests/test_rock.sh
 
+rockspec:
+	$(LUA54) tools/gen_rockspec.lua > khabar-scm-1.rockspec
+
 # --- set-up -------------------------------------------------------------------
 
 DEBIAN_PACKAGES = build-essential pkg-config lua5.4 liblua5.4-dev luajit2 libluajit2-5.1-dev \
                   libicu-dev libpcre2-dev lua-busted lua-check luarocks
 
+# mk/*.mk add the packages their tests need (HOSTS_PACKAGES, ROBUST_PACKAGES).
 deps:
-	@sh tools/install_deps.sh $(DEBIAN_PACKAGES)
+	@sh tools/install_deps.sh $(DEBIAN_PACKAGES) $(HOSTS_PACKAGES) $(ROBUST_PACKAGES)
 
 # --- figures --------------------------------------------------------------
 

@@ -66,6 +66,10 @@ static int l_versions(lua_State *L)
 	lua_setfield(L, -2, "unicode");
 	lua_pushstring(L, pcre2);
 	lua_setfield(L, -2, "pcre2");
+#ifdef LUA_RELEASE
+	lua_pushliteral(L, LUA_RELEASE);   /* "Lua 5.4.4": the headers built against */
+	lua_setfield(L, -2, "lua");
+#endif
 	return 1;
 }
 

@@ -12,7 +12,7 @@ local khabar = {
 -- @return table {khabar, icu, unicode, pcre2, lua}
 function khabar.versions()
   local v = core.versions()
-  v.lua = (rawget(_G, "jit") and _G.jit.version) or _VERSION
+  v.lua = (rawget(_G, "jit") and _G.jit.version) or v.lua or _VERSION
   return v
 end
 

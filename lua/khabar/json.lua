@@ -65,7 +65,7 @@ encode = function(v, out, indent, depth)
     out[#out + 1] = escape_string(v)
   elseif kind == "number" then
     if v ~= v or v == math.huge or v == -math.huge then error("cannot encode " .. tostring(v)) end
-    out[#out + 1] = (math.type and math.type(v) == "integer" or v % 1 == 0 and v > -2^53 and v < 2^53)
+    out[#out + 1] = (v % 1 == 0 and v > -2^53 and v < 2^53)
       and string.format("%d", v) or string.format("%.14g", v)
   elseif kind == "boolean" then
     out[#out + 1] = tostring(v)
