@@ -10,6 +10,10 @@ $LUA54 tools/gen_rockspec.lua | cmp -s - khabar-scm-1.rockspec || {
 	echo "khabar-scm-1.rockspec is stale: run make rockspec"; exit 1; }
 tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
+# luarocks builds in the current directory: build in a copy of the sources.
+mkdir "$tree/src"
+cp -r csrc lua bin khabar-scm-1.rockspec "$tree/src/"
+cd "$tree/src"
 probe='local k = require "khabar"; local v = k.versions(); assert(v.khabar == k._VERSION); print(v.khabar, v.icu, v.lua)'
 luarocks --lua-version 5.4 --tree "$tree" make khabar-scm-1.rockspec >"$tree/5.4.log" 2>&1 || {
 	cat "$tree/5.4.log"; exit 1; }
