@@ -39,7 +39,7 @@ CTEST_SRC   = $(sort $(wildcard csrc/tests/test_*.c))
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps test test-c test-lua spec-5.4 spec-jit lint test-asan check-exports test-rock \
-        bench eval clean install gen rockspec
+        bench eval clean install gen rockspec demo
 
 all: $(BUILD)/5.4/khabar/core.so $(BUILD)/jit/khabar/core.so
 
@@ -151,6 +151,12 @@ DEBIAN_PACKAGES = build-essential pkg-config lua5.4 liblua5.4-dev luajit2 liblua
 # mk/*.mk add the packages their tests need (HOSTS_PACKAGES, ROBUST_PACKAGES).
 deps:
 	@sh tools/install_deps.sh $(DEBIAN_PACKAGES) $(HOSTS_PACKAGES) $(ROBUST_PACKAGES)
+
+# The README's first command: set up, build, analyse the sample article.
+demo:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	$(LUA54) bin/khabar analyze --date 2020-12-28 --pretty spec/fixtures/sample/article.txt
 
 # --- figures --------------------------------------------------------------
 
