@@ -1,0 +1,27 @@
+# khabar in its hosts (issue 6): OpenResty, Neovim, and an HTML view checked in Chromium.
+#
+#   make test-hosts        the three host tests (also a step of make test)
+#   make bench-openresty   wrk against the OpenResty example: req/s, latency, RSS
+#   make render-screenshot docs/render.png from the sample article
+#   make deps-hosts        the Debian packages these need
+
+# nginx's Lua module pulls libluajit2-5.1-2, which conflicts with luajit and
+# libluajit-5.1-dev: luajit2 and libluajit2-5.1-dev provide the interpreter and headers.
+HOSTS_PACKAGES = nginx libnginx-mod-http-lua luajit2 libluajit2-5.1-dev neovim chromium \
+                 fonts-dejavu-core wrk curl
+
+NVIM     ?= nvim
+CHROMIUM ?= chromium
+SAMPLE   ?= spec/fixtures/sample/article.txt
+
+TEST_STEPS += test-hosts
+
+.PHONY: deps-hosts test-hosts test-openresty test-nvim test-render bench-openresty render-screenshot
+
+deps-hosts:
+	@sh tools/install_deps.sh $(HOSTS_PACKAGES)
+
+test-hosts: test-openresty test-nvim test-render
+
+test-openresty: all
+	@ROOT=. BUILD=$(BUILD) LUA=$(LUA54) ARTICLE=$(SAMPLE) sh tests/hosts/test_openresty.sh
