@@ -114,10 +114,46 @@ typedef struct {
 void kb_offset_map_free(kb_offset_map *map);
 
 /* Normalizes src[0..n) into out (appending). With map non-NULL also records
- * the origin of every output byte. KB_EUTF8 (with *bad_offset set) only
- * when opts->invalid is KB_INVALID_ERROR. */
+ * the origin of every output byte this call appends (map->len of them;
+ * start is non-decreasing and so is stop, so bytes i..j came from
+ * [start[i], stop[j])). KB_EUTF8 (with *bad_offset set) only when
+ * opts->invalid is KB_INVALID_ERROR; KB_ETOOBIG above 4 GiB. Cheap for
+ * short strings: no allocation beyond out and map, no ICU object. */
 kb_status kb_normalize(const kb_norm_options *opts, const char *src, size_t n,
                        kb_buf *out, kb_offset_map *map, size_t *bad_offset);
+
+/* The name of each step's flag ("compose", "diacritics", ..., "case"), by
+ * bit index; NULL past the last. Used for option parsing and docs. */
+const char *kb_norm_flag_name(unsigned bit);
+
+/* ------------------------------------------------------------------ */
+/* Transliteration                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	KB_TRANSLIT_BUCKWALTER,      /* CAMeL Tools ar2bw / bw2ar */
+	KB_TRANSLIT_SAFE_BUCKWALTER, /* ar2safebw / safebw2ar */
+	KB_TRANSLIT_XML_BUCKWALTER,  /* ar2xmlbw / xmlbw2ar */
+	KB_TRANSLIT_LATIN            /* ICU Arabic-Latin (forward only) */
+} kb_translit_scheme;
+
+/* Looks a scheme up by name ("buckwalter", "safe-buckwalter",
+ * "xml-buckwalter", "latin"); KB_EINVAL for an unknown one. */
+kb_status kb_translit_scheme_named(const char *name, kb_translit_scheme *scheme);
+
+/* Buckwalter family, both directions; characters outside the table pass
+ * through; invalid UTF-8 follows `invalid` as in kb_normalize. */
+kb_status kb_transliterate_buckwalter(kb_translit_scheme scheme, int reverse,
+                                      kb_invalid_mode invalid, const char *src, size_t n,
+                                      kb_buf *out, size_t *bad_offset);
+
+/* ICU's Arabic-Latin. Opening is costly and the object is not thread-safe:
+ * keep one per Lua state (or thread) and reuse it. */
+typedef struct kb_latin_translit kb_latin_translit;
+kb_status kb_latin_translit_open(kb_latin_translit **translit);
+void kb_latin_translit_close(kb_latin_translit *translit);
+kb_status kb_transliterate_latin(kb_latin_translit *translit, const char *src, size_t n,
+                                 kb_buf *out);
 
 /* @tokenize: tokens and sentences (issue 3) */
 
@@ -165,6 +201,85 @@ kb_status kb_sentences(const char *s, size_t n, kb_spans *out);
 void kb_spans_free(kb_spans *spans);
 
 /* @entities: entities and the tagger (issue 4) */
+
+/* @entities-layer: typed, linked entities (kb_entities.c, kb_dates.c, ...) */
+
+/* ------------------------------------------------------------------ */
+/* Entities                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	KB_ENT_PERS, KB_ENT_LOC, KB_ENT_ORG, KB_ENT_MISC, KB_ENT_DATE, KB_ENT_TIME,
+	KB_ENT_NUM, KB_ENT_MONEY, KB_ENT_PERCENT, KB_ENT_TITLE, KB_ENT_NORP,
+	KB_ENT_TYPE_COUNT
+} kb_entity_type;
+
+/* The actor sector of a title or organisation (for event coding). */
+typedef enum {
+	KB_SECTOR_NONE, KB_SECTOR_GOV, KB_SECTOR_MIL, KB_SECTOR_SPY, KB_SECTOR_LEG,
+	KB_SECTOR_COP, KB_SECTOR_JUD, KB_SECTOR_DIP, KB_SECTOR_REB, KB_SECTOR_PTY,
+	KB_SECTOR_MED, KB_SECTOR_EDU, KB_SECTOR_BUS, KB_SECTOR_REL, KB_SECTOR_IGO,
+	KB_SECTOR_NGO, KB_SECTOR_ROY, KB_SECTOR_CVL,
+	KB_SECTOR_COUNT
+} kb_sector;
+
+typedef struct {
+	uint32_t start, stop;   /* the mention, proclitics (و ف ب ل ك) excluded */
+	uint32_t norm, norm_len;/* search form: entities->text.data + norm */
+	int32_t id;             /* mentions of one person/place/org share it; a
+	                           TITLE carries the id of its person */
+	int32_t canonical;      /* index of the mention with this id's canonical
+	                           (longest) name */
+	int32_t title;          /* index of the TITLE attached to this mention (for
+	                           later mentions: the canonical's), or -1 */
+	uint8_t type;           /* a kb_entity_type */
+	uint8_t sector;         /* a kb_sector: TITLE, ORG, and PERS via its title */
+	char country[4];        /* ISO 3166 alpha-3, "IGO", or "" when unknown */
+	char value[32];         /* DATE/TIME/NUM/MONEY/PERCENT: resolved value
+	                           (ISO date, "a/b" interval, "2020-W52", number);
+	                           "" when none */
+	float confidence;       /* 0..1 */
+} kb_entity;
+
+typedef struct {
+	kb_entity *items;
+	size_t count, cap;
+	kb_buf text;            /* search forms, back to back */
+} kb_entities;
+
+/* Finds the entities of s[0..n) and appends them to out (initialise it to
+ * zeros) in text order (by start, longer first). ref_date is the article's
+ * date "YYYY-MM-DD" that dates resolve against, or NULL (dates then carry
+ * no value). KB_EINVAL for a bad ref_date; KB_ETOOBIG above 4 GiB. */
+kb_status kb_entities_extract(const char *s, size_t n, const char *ref_date,
+                              kb_entities *out);
+void kb_entities_free(kb_entities *entities);
+
+/* "PERS", "LOC", ... by kb_entity_type; "GOV", "MIL", ... by kb_sector
+ * ("" for KB_SECTOR_NONE); NULL when out of range. */
+const char *kb_entity_type_name(int type);
+const char *kb_sector_name(int sector);
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct { int32_t year, month, day; } kb_date;
+
+/* Parses and checks "YYYY-MM-DD" (a real calendar day); KB_EINVAL if not. */
+kb_status kb_date_parse(const char *iso, size_t n, kb_date *date);
+
+/* Resolves one Arabic time expression s[0..n) ("الأحد", "أمس", "الأسبوع
+ * الماضي", "25 ديسمبر/كانون الأول 2020", "عام 2014", "منذ ثلاثة أيام") against
+ * ref_date into value (ISO date, month, ISO week, year or "a/b" interval).
+ * *consumed gets the bytes of s the expression covers (from s's start,
+ * proclitics included). KB_EINVAL when s does not start with a date or
+ * ref_date is bad; a fuzzy date with no resolvable value gives "". */
+kb_status kb_date_resolve(const char *s, size_t n, const char *ref_date,
+                          char value[32], size_t *consumed);
+
+/* ref + days (negative: before) as "YYYY-MM-DD", with ICU's calendar. */
+kb_status kb_date_add_days(const kb_date *ref, int32_t days, char out[11]);
 
 /* @events: events (issue 5) */
 
