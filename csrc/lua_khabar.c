@@ -75,6 +75,452 @@ static int l_versions(lua_State *L)
 
 /* @normalize: normalize, normalizer, map, transliterate (issue 3) */
 
+/* ==================================================================== */
+/* Normalization                                                         */
+/* ==================================================================== */
+
+#define NORMALIZER_MT "khabar.normalizer"
+#define OFFSET_MAP_MT "khabar.offset_map"
+#define SCRATCH_MT "khabar.scratch"
+#define LATIN_MT "khabar.latin_translit"
+#define LATIN_CACHE "khabar.latin_translit.cache"
+
+/* What khabar.normalizer(opts) compiles: the engine's options plus the
+ * binding's own (max_bytes, map). */
+typedef struct {
+	kb_norm_options opts;
+	lua_Integer max_bytes;  /* -1: no limit */
+	int want_map;
+} normalizer_config;
+
+static const char *const invalid_names[] = {"repair", "error", "drop", NULL};
+static const char *const zwnj_names[] = {"remove", "space", "keep", NULL};
+
+/* Raises unless the argument is a real string (numbers are not coerced). */
+static const char *check_text(lua_State *L, int arg, size_t *len)
+{
+	if (lua_type(L, arg) != LUA_TSTRING)
+		luaL_argerror(L, arg, lua_pushfstring(L, "string expected, got %s",
+		                                      luaL_typename(L, arg)));
+	return lua_tolstring(L, arg, len);
+}
+
+static int option_index(const char *value, const char *const names[])
+{
+	int i;
+	for (i = 0; names[i]; i++)
+		if (strcmp(value, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The value at the top of the stack for option `name`, one of names. */
+static int enum_option(lua_State *L, const char *what, const char *name,
+                       const char *const names[])
+{
+	int index = -1;
+	if (lua_type(L, -1) == LUA_TSTRING)
+		index = option_index(lua_tostring(L, -1), names);
+	if (index < 0)
+		luaL_error(L, "bad value for %s option '%s'", what, name);
+	return index;
+}
+
+static int boolean_option(lua_State *L, const char *what, const char *name)
+{
+	if (!lua_isboolean(L, -1))
+		luaL_error(L, "bad value for %s option '%s' (boolean expected, got %s)",
+		           what, name, luaL_typename(L, -1));
+	return lua_toboolean(L, -1);
+}
+
+static lua_Integer max_bytes_option(lua_State *L, const char *what)
+{
+	lua_Number value;
+	if (lua_type(L, -1) != LUA_TNUMBER)
+		luaL_error(L, "bad value for %s option 'max_bytes' (number expected, got %s)",
+		           what, luaL_typename(L, -1));
+	value = lua_tonumber(L, -1);
+	if (value < 0 || value != (lua_Number)(lua_Integer)value)
+		luaL_error(L, "bad value for %s option 'max_bytes' (a whole number >= 0 expected)", what);
+	return (lua_Integer)value;
+}
+
+static unsigned flag_named(const char *name)
+{
+	unsigned bit;
+	const char *flag;
+	for (bit = 0; (flag = kb_norm_flag_name(bit)) != NULL; bit++)
+		if (strcmp(name, flag) == 0)
+			return 1u << bit;
+	return 0;
+}
+
+static void apply_profile(lua_State *L, normalizer_config *cfg, const char *profile)
+{
+	if (kb_norm_profile(&cfg->opts, profile) != KB_OK)
+		luaL_error(L, "unknown normalize profile '%s'", profile);
+}
+
+/* One (name, value) pair of an options table; value at the top. */
+static void norm_option(lua_State *L, normalizer_config *cfg, const char *name)
+{
+	unsigned flag;
+	if (strcmp(name, "profile") == 0)
+		return;
+	if (strcmp(name, "map") == 0)
+		cfg->want_map = boolean_option(L, "normalize", name);
+	else if (strcmp(name, "max_bytes") == 0)
+		cfg->max_bytes = max_bytes_option(L, "normalize");
+	else if (strcmp(name, "invalid") == 0)
+		cfg->opts.invalid = (kb_invalid_mode)enum_option(L, "normalize", name, invalid_names);
+	else if (strcmp(name, "zwnj") == 0)
+		cfg->opts.zwnj = (kb_zwnj_mode)enum_option(L, "normalize", name, zwnj_names);
+	else if ((flag = flag_named(name)) != 0) {
+		if (boolean_option(L, "normalize", name))
+			cfg->opts.flags |= flag;
+		else
+			cfg->opts.flags &= ~flag;
+	} else
+		luaL_error(L, "unknown normalize option '%s'", name);
+}
+
+/* Reads the options at arg: nil, a profile name, or a table. Raises on an
+ * unknown name or a bad value, naming it. */
+static void read_norm_options(lua_State *L, int arg, normalizer_config *cfg)
+{
+	cfg->max_bytes = -1;
+	cfg->want_map = 0;
+	if (lua_isnoneornil(L, arg)) {
+		apply_profile(L, cfg, "search");
+		return;
+	}
+	if (lua_type(L, arg) == LUA_TSTRING) {
+		apply_profile(L, cfg, lua_tostring(L, arg));
+		return;
+	}
+	luaL_argcheck(L, lua_type(L, arg) == LUA_TTABLE, arg, "table, profile name or nil expected");
+	lua_getfield(L, arg, "profile");
+	if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+		luaL_error(L, "bad value for normalize option 'profile' (string expected)");
+	apply_profile(L, cfg, lua_isnil(L, -1) ? "search" : lua_tostring(L, -1));
+	lua_pop(L, 1);
+	lua_pushnil(L);
+	while (lua_next(L, arg) != 0) {
+		if (lua_type(L, -2) != LUA_TSTRING)
+			luaL_error(L, "normalize option names must be strings");
+		norm_option(L, cfg, lua_tostring(L, -2));
+		lua_pop(L, 1);
+	}
+}
+
+/* A kb_buf owned by a userdata, so a Lua error cannot leak it. */
+static kb_buf *push_scratch(lua_State *L)
+{
+	kb_buf *buf = (kb_buf *)lua_newuserdata(L, sizeof *buf);
+	memset(buf, 0, sizeof *buf);
+	luaL_getmetatable(L, SCRATCH_MT);
+	lua_setmetatable(L, -2);
+	return buf;
+}
+
+static int scratch_gc(lua_State *L)
+{
+	kb_buf_free((kb_buf *)luaL_checkudata(L, 1, SCRATCH_MT));
+	return 0;
+}
+
+static kb_offset_map *push_offset_map(lua_State *L)
+{
+	kb_offset_map *map = (kb_offset_map *)lua_newuserdata(L, sizeof *map);
+	memset(map, 0, sizeof *map);
+	luaL_getmetatable(L, OFFSET_MAP_MT);
+	lua_setmetatable(L, -2);
+	return map;
+}
+
+/* nil, "invalid UTF-8 at byte N" (N 1-based). */
+static int push_bad_utf8(lua_State *L, size_t offset)
+{
+	lua_pushnil(L);
+	if (offset < 0x7FFFFFFF)
+		lua_pushfstring(L, "invalid UTF-8 at byte %d", (int)offset + 1);
+	else
+		lua_pushfstring(L, "invalid UTF-8 at byte %f", (lua_Number)offset + 1);
+	return 2;
+}
+
+/* Normalizes the string at arg; returns text [, map] or nil, message. */
+static int normalize_with(lua_State *L, const normalizer_config *cfg, int arg)
+{
+	size_t n, bad = 0;
+	const char *s = check_text(L, arg, &n);
+	kb_offset_map *map = NULL;
+	kb_buf *out;
+	kb_status status;
+	if (cfg->max_bytes >= 0 && n > (size_t)cfg->max_bytes)
+		return push_failure(L, "input too large");
+	if (cfg->want_map)
+		map = push_offset_map(L);
+	out = push_scratch(L);
+	status = kb_normalize(&cfg->opts, s, n, out, map, &bad);
+	if (status == KB_EUTF8) {
+		kb_buf_free(out);
+		return push_bad_utf8(L, bad);
+	}
+	if (status == KB_ETOOBIG) {
+		kb_buf_free(out);
+		return push_failure(L, "input too large");
+	}
+	if (status != KB_OK) {
+		kb_buf_free(out);
+		return raise_status(L, status);
+	}
+	lua_pushlstring(L, out->data ? out->data : "", out->len);
+	kb_buf_free(out);
+	if (!map)
+		return 1;
+	lua_pushvalue(L, -3);
+	return 2;
+}
+
+static int l_normalize(lua_State *L)
+{
+	normalizer_config cfg;
+	read_norm_options(L, 2, &cfg);
+	return normalize_with(L, &cfg, 1);
+}
+
+static int l_normalizer(lua_State *L)
+{
+	normalizer_config cfg, *object;
+	read_norm_options(L, 1, &cfg);
+	object = (normalizer_config *)lua_newuserdata(L, sizeof *object);
+	*object = cfg;
+	luaL_getmetatable(L, NORMALIZER_MT);
+	lua_setmetatable(L, -2);
+	return 1;
+}
+
+static int normalizer_normalize(lua_State *L)
+{
+	normalizer_config *cfg = (normalizer_config *)luaL_checkudata(L, 1, NORMALIZER_MT);
+	return normalize_with(L, cfg, 2);
+}
+
+/* normalizer:options(): the compiled options as a table (for inspection). */
+static int normalizer_options(lua_State *L)
+{
+	normalizer_config *cfg = (normalizer_config *)luaL_checkudata(L, 1, NORMALIZER_MT);
+	unsigned bit;
+	const char *flag;
+	lua_newtable(L);
+	for (bit = 0; (flag = kb_norm_flag_name(bit)) != NULL; bit++) {
+		lua_pushboolean(L, (cfg->opts.flags >> bit) & 1u);
+		lua_setfield(L, -2, flag);
+	}
+	lua_pushstring(L, zwnj_names[cfg->opts.zwnj]);
+	lua_setfield(L, -2, "zwnj");
+	lua_pushstring(L, invalid_names[cfg->opts.invalid]);
+	lua_setfield(L, -2, "invalid");
+	lua_pushboolean(L, cfg->want_map);
+	lua_setfield(L, -2, "map");
+	if (cfg->max_bytes >= 0) {
+		lua_pushinteger(L, cfg->max_bytes);
+		lua_setfield(L, -2, "max_bytes");
+	}
+	return 1;
+}
+
+static kb_offset_map *check_offset_map(lua_State *L)
+{
+	kb_offset_map *map = (kb_offset_map *)luaL_checkudata(L, 1, OFFSET_MAP_MT);
+	return map;
+}
+
+/* map:origin(i [, j]): the span start, stop (1-based, inclusive) of the
+ * original string that output bytes i..j came from. */
+static int offset_map_origin(lua_State *L)
+{
+	kb_offset_map *map = check_offset_map(L);
+	lua_Integer i = luaL_checkinteger(L, 2);
+	lua_Integer j = luaL_optinteger(L, 3, i);
+	luaL_argcheck(L, map->start != NULL || map->len == 0, 1, "map is closed");
+	luaL_argcheck(L, i >= 1 && (size_t)i <= map->len, 2, "output position out of range");
+	luaL_argcheck(L, j >= i && (size_t)j <= map->len, 3, "output position out of range");
+	lua_pushinteger(L, (lua_Integer)map->start[i - 1] + 1);
+	lua_pushinteger(L, (lua_Integer)map->stop[j - 1]);
+	return 2;
+}
+
+static int offset_map_len(lua_State *L)
+{
+	lua_pushinteger(L, (lua_Integer)check_offset_map(L)->len);
+	return 1;
+}
+
+/* Idempotent: __gc, __close and map:close(). */
+static int offset_map_close(lua_State *L)
+{
+	kb_offset_map_free(check_offset_map(L));
+	return 0;
+}
+
+/* ==================================================================== */
+/* Transliteration                                                       */
+/* ==================================================================== */
+
+typedef struct { kb_latin_translit *translit; } latin_holder;
+
+static int latin_gc(lua_State *L)
+{
+	latin_holder *holder = (latin_holder *)luaL_checkudata(L, 1, LATIN_MT);
+	if (holder->translit)
+		kb_latin_translit_close(holder->translit);
+	holder->translit = NULL;
+	return 0;
+}
+
+/* This Lua state's Arabic-Latin transliterator, opened on first use and
+ * kept in the registry (ICU transliterators are costly to open and must
+ * not be shared between threads). NULL if ICU cannot open it. */
+static kb_latin_translit *latin_translit(lua_State *L)
+{
+	latin_holder *holder;
+	lua_getfield(L, LUA_REGISTRYINDEX, LATIN_CACHE);
+	if (!lua_isnil(L, -1)) {
+		holder = (latin_holder *)lua_touserdata(L, -1);
+		lua_pop(L, 1);
+		return holder->translit;
+	}
+	lua_pop(L, 1);
+	holder = (latin_holder *)lua_newuserdata(L, sizeof *holder);
+	holder->translit = NULL;
+	luaL_getmetatable(L, LATIN_MT);
+	lua_setmetatable(L, -2);
+	if (kb_latin_translit_open(&holder->translit) != KB_OK) {
+		lua_pop(L, 1);
+		return NULL;
+	}
+	lua_setfield(L, LUA_REGISTRYINDEX, LATIN_CACHE);
+	return holder->translit;
+}
+
+typedef struct {
+	int reverse;
+	lua_Integer max_bytes;
+	kb_invalid_mode invalid;
+} translit_config;
+
+static void read_translit_options(lua_State *L, int arg, translit_config *cfg)
+{
+	cfg->reverse = 0;
+	cfg->max_bytes = -1;
+	cfg->invalid = KB_INVALID_REPAIR;
+	if (lua_isnoneornil(L, arg))
+		return;
+	luaL_checktype(L, arg, LUA_TTABLE);
+	lua_pushnil(L);
+	while (lua_next(L, arg) != 0) {
+		const char *name;
+		if (lua_type(L, -2) != LUA_TSTRING)
+			luaL_error(L, "transliterate option names must be strings");
+		name = lua_tostring(L, -2);
+		if (strcmp(name, "reverse") == 0)
+			cfg->reverse = boolean_option(L, "transliterate", name);
+		else if (strcmp(name, "max_bytes") == 0)
+			cfg->max_bytes = max_bytes_option(L, "transliterate");
+		else if (strcmp(name, "invalid") == 0)
+			cfg->invalid = (kb_invalid_mode)enum_option(L, "transliterate", name, invalid_names);
+		else
+			luaL_error(L, "unknown transliterate option '%s'", name);
+		lua_pop(L, 1);
+	}
+}
+
+/* khabar.transliterate(s, scheme [, opts]). */
+static int l_transliterate(lua_State *L)
+{
+	size_t n, bad = 0;
+	const char *s = check_text(L, 1, &n);
+	const char *name = luaL_checkstring(L, 2);
+	kb_translit_scheme scheme;
+	translit_config cfg;
+	kb_latin_translit *latin = NULL;
+	kb_buf *out;
+	kb_status status;
+	if (kb_translit_scheme_named(name, &scheme) != KB_OK)
+		return luaL_argerror(L, 2, lua_pushfstring(L, "unknown scheme '%s'", name));
+	read_translit_options(L, 3, &cfg);
+	if (cfg.reverse && scheme == KB_TRANSLIT_LATIN)
+		return luaL_error(L, "bad value for transliterate option 'reverse' (scheme 'latin' is one-way)");
+	if (cfg.max_bytes >= 0 && n > (size_t)cfg.max_bytes)
+		return push_failure(L, "input too large");
+	if (scheme == KB_TRANSLIT_LATIN && (latin = latin_translit(L)) == NULL)
+		return push_failure(L, "ICU's Arabic-Latin transliterator is not available");
+	out = push_scratch(L);
+	if (scheme == KB_TRANSLIT_LATIN)
+		status = kb_transliterate_latin(latin, s, n, out);
+	else
+		status = kb_transliterate_buckwalter(scheme, cfg.reverse, cfg.invalid, s, n, out, &bad);
+	if (status == KB_EUTF8) {
+		kb_buf_free(out);
+		return push_bad_utf8(L, bad);
+	}
+	if (status != KB_OK) {
+		kb_buf_free(out);
+		return status == KB_ETOOBIG ? push_failure(L, "input too large") : raise_status(L, status);
+	}
+	lua_pushlstring(L, out->data ? out->data : "", out->len);
+	kb_buf_free(out);
+	return 1;
+}
+
+static const luaL_Reg normalizer_methods[] = {
+	{"normalize", normalizer_normalize},
+	{"options", normalizer_options},
+	{NULL, NULL}
+};
+
+static const luaL_Reg offset_map_methods[] = {
+	{"origin", offset_map_origin},
+	{"close", offset_map_close},
+	{NULL, NULL}
+};
+
+/* Creates a metatable named `name` with the methods as its __index. */
+static void new_class(lua_State *L, const char *name, const luaL_Reg *methods)
+{
+	luaL_newmetatable(L, name);
+	if (methods) {
+		lua_newtable(L);
+		kb_setfuncs(L, methods);
+		lua_setfield(L, -2, "__index");
+	}
+}
+
+static void open_normalize(lua_State *L)
+{
+	new_class(L, NORMALIZER_MT, normalizer_methods);
+	lua_pop(L, 1);
+	new_class(L, OFFSET_MAP_MT, offset_map_methods);
+	lua_pushcfunction(L, offset_map_close);
+	lua_setfield(L, -2, "__gc");
+	lua_pushcfunction(L, offset_map_close);
+	lua_setfield(L, -2, "__close");
+	lua_pushcfunction(L, offset_map_len);
+	lua_setfield(L, -2, "__len");
+	lua_pop(L, 1);
+	new_class(L, SCRATCH_MT, NULL);
+	lua_pushcfunction(L, scratch_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_pop(L, 1);
+	new_class(L, LATIN_MT, NULL);
+	lua_pushcfunction(L, latin_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_pop(L, 1);
+}
+
 /* @tokenize: tokenize, sentences (issue 3) */
 
 /* @entities: entities, tag (issue 4) */
@@ -88,6 +534,9 @@ static int l_versions(lua_State *L)
 static const luaL_Reg functions[] = {
 	{"versions", l_versions},
 	/* @normalize-entries */
+	{"normalize", l_normalize},
+	{"normalizer", l_normalizer},
+	{"transliterate", l_transliterate},
 	/* @tokenize-entries */
 	/* @entities-entries */
 	/* @events-entries */
@@ -101,6 +550,7 @@ KB_EXPORT int luaopen_khabar_core(lua_State *L)
 	lua_newtable(L);
 	kb_setfuncs(L, functions);
 	/* @open: metatables and per-VM state are created here */
+	open_normalize(L);
 	lua_pushliteral(L, KB_VERSION);
 	lua_setfield(L, -2, "_VERSION");
 	return 1;

@@ -18,6 +18,21 @@ end
 
 -- @normalize: normalize, normalizer, transliterate (issue 3)
 
+--- Normalizes s (docs/normalization.md lists the steps).
+-- @param s string
+-- @param opts nil, a profile name ("search", "display", "none") or a table
+--   {profile = "search", <step> = true|false, zwnj = "remove"|"space"|"keep",
+--    invalid = "repair"|"error"|"drop", map = false, max_bytes = n}
+-- @return the normalized string [, map with map:origin(i [, j])]; or nil, message
+khabar.normalize = core.normalize
+
+--- Compiles normalization options once; the result has :normalize(s) and :options().
+khabar.normalizer = core.normalizer
+
+--- Transliterates s: scheme "buckwalter", "safe-buckwalter", "xml-buckwalter" (both
+-- directions, opts.reverse) or "latin" (ICU Arabic-Latin); opts {reverse, invalid, max_bytes}.
+khabar.transliterate = core.transliterate
+
 -- @tokenize: tokenize, sentences (issue 3)
 
 -- @entities: entities, tag (issue 4)

@@ -1,0 +1,532 @@
+/*
+ * kb_normalize.c: Arabic normalization in one pass over UTF-8.
+ *
+ * Each code point has at most one rule (generated into
+ * gen/kb_normalize_tables.h): a step, and what the step does to it
+ * (replace, delete, space, ZWNJ, case-fold). Replacements are fed back
+ * through the later steps only, so "ﻷ" unfolds to "لأ" (step 1) and the
+ * alef step then folds "أ" to "ا". docs/normalization.md lists the steps.
+ *
+ * Two loops share the per-code-point logic: a fast one (no offset map)
+ * that copies ASCII and two-byte characters through a table without
+ * decoding more than it must, and the general one. ICU is used only for
+ * what needs it: composing a base with a following composing mark (or
+ * reordering marks), and full case folding outside ASCII. Neither creates
+ * ICU objects (the NFC instance is ICU's singleton).
+ */
+#include "kb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+/* ==================================================================== */
+/* Tables                                                                */
+/* ==================================================================== */
+
+enum { KIND_MAP, KIND_SPACE, KIND_ZWNJ, KIND_FOLD };
+enum {
+	STEP_COMPOSE, STEP_DIACRITICS, STEP_TATWEEL, STEP_ALEF, STEP_YEH, STEP_TEH,
+	STEP_PERSIAN, STEP_HAMZA, STEP_DIGITS, STEP_PUNCTUATION, STEP_INVISIBLE,
+	STEP_SPACE, STEP_CASE, STEP_COUNT
+};
+enum { QC_YES, QC_MAYBE, QC_NO };
+
+typedef struct {
+	uint8_t step, kind, len;
+	const char *text;       /* the replacement, UTF-8 (empty: delete) */
+} kb_norm_rule;
+
+typedef struct { uint16_t mask, fast; } kb_norm_fast;
+typedef struct { uint16_t rule; uint8_t ccc, qc; } kb_norm_info;
+
+#define KB_FAST_DELETE 0xFFFF
+
+#include "gen/kb_normalize_tables.h"
+
+static const kb_norm_rule space_rule = {STEP_SPACE, KIND_SPACE, 1, " "};
+static const kb_norm_rule fold_rule = {STEP_CASE, KIND_FOLD, 0, ""};
+
+static const char *const flag_names[STEP_COUNT] = {
+	"compose", "diacritics", "tatweel", "alef", "yeh", "teh_marbuta", "persian",
+	"hamza", "digits", "punctuation", "invisible", "space", "case"
+};
+
+const char *kb_norm_flag_name(unsigned bit)
+{
+	return bit < STEP_COUNT ? flag_names[bit] : NULL;
+}
+
+/* ==================================================================== */
+/* Profiles and the offset map                                           */
+/* ==================================================================== */
+
+#define SEARCH_FLAGS (KB_NORM_COMPOSE | KB_NORM_DIACRITICS | KB_NORM_TATWEEL | \
+	KB_NORM_ALEF | KB_NORM_YEH | KB_NORM_TEH_MARBUTA | KB_NORM_PERSIAN | \
+	KB_NORM_DIGITS | KB_NORM_PUNCTUATION | KB_NORM_INVISIBLE | KB_NORM_SPACE | \
+	KB_NORM_CASE)
+
+kb_status kb_norm_profile(kb_norm_options *opts, const char *name)
+{
+	opts->invalid = KB_INVALID_REPAIR;
+	if (!name || strcmp(name, "search") == 0) {
+		opts->flags = SEARCH_FLAGS;
+		opts->zwnj = KB_ZWNJ_REMOVE;
+	} else if (strcmp(name, "display") == 0) {
+		opts->flags = KB_NORM_COMPOSE | KB_NORM_INVISIBLE | KB_NORM_SPACE;
+		opts->zwnj = KB_ZWNJ_KEEP;
+	} else if (strcmp(name, "none") == 0) {
+		opts->flags = 0;
+		opts->zwnj = KB_ZWNJ_KEEP;
+	} else {
+		return KB_EINVAL;
+	}
+	return KB_OK;
+}
+
+void kb_offset_map_free(kb_offset_map *map)
+{
+	free(map->start);
+	free(map->stop);
+	map->start = map->stop = NULL;
+	map->len = map->cap = 0;
+}
+
+static kb_status map_reserve(kb_offset_map *map, size_t need)
+{
+	size_t cap;
+	uint32_t *start, *stop;
+	if (need <= map->cap)
+		return KB_OK;
+	cap = map->cap ? map->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	start = realloc(map->start, cap * sizeof *start);
+	if (!start)
+		return KB_ENOMEM;
+	map->start = start;
+	stop = realloc(map->stop, cap * sizeof *stop);
+	if (!stop)
+		return KB_ENOMEM;
+	map->stop = stop;
+	map->cap = cap;
+	return KB_OK;
+}
+
+/* ==================================================================== */
+/* Per-call state and output                                             */
+/* ==================================================================== */
+
+typedef struct {
+	const kb_norm_options *opts;
+	const unsigned char *src;
+	size_t n;
+	kb_buf *out;
+	kb_offset_map *map;
+	size_t base;        /* out->len when the call began */
+	size_t tail;        /* input bytes not yet consumed: room kept for the fast loop */
+	size_t seg_in;      /* input offset of the last starter (for composition) */
+	size_t seg_out;     /* out->len before that starter was processed */
+	int seg_valid;
+} norm_state;
+
+static kb_status emit_bytes(norm_state *st, const char *bytes, size_t k,
+                            size_t from, size_t to)
+{
+	size_t i;
+	if (kb_buf_reserve(st->out, k + st->tail) != KB_OK)
+		return KB_ENOMEM;
+	memcpy(st->out->data + st->out->len, bytes, k);
+	st->out->len += k;
+	if (!st->map)
+		return KB_OK;
+	if (map_reserve(st->map, st->map->len + k) != KB_OK)
+		return KB_ENOMEM;
+	for (i = 0; i < k; i++) {
+		st->map->start[st->map->len] = (uint32_t)from;
+		st->map->stop[st->map->len++] = (uint32_t)to;
+	}
+	return KB_OK;
+}
+
+static kb_status emit_cp(norm_state *st, int32_t cp, size_t from, size_t to)
+{
+	char bytes[4];
+	return emit_bytes(st, bytes, kb_utf8_encode(cp, bytes), from, to);
+}
+
+/* A deleted or collapsed piece of input belongs to the output character
+ * before it, so a highlight of that character covers it; at the start of
+ * the output it belongs to nothing. */
+static void attach(norm_state *st, size_t to)
+{
+	size_t j;
+	if (!st->map || st->out->len == st->base)
+		return;
+	j = st->out->len - 1;
+	while (j > st->base && ((unsigned char)st->out->data[j] & 0xC0) == 0x80)
+		j--;
+	for (j -= st->base; j < st->map->len; j++)
+		st->map->stop[j] = (uint32_t)to;
+}
+
+static kb_status emit_space(norm_state *st, size_t from, size_t to)
+{
+	if (st->out->len == st->base || st->out->data[st->out->len - 1] == ' ') {
+		attach(st, to);
+		return KB_OK;
+	}
+	return emit_bytes(st, " ", 1, from, to);
+}
+
+/* ==================================================================== */
+/* Rules                                                                 */
+/* ==================================================================== */
+
+static const kb_norm_rule *rule_of(const norm_state *st, int32_t cp)
+{
+	unsigned index = 0;
+	if (cp < KB_NORM_LO_END)
+		index = kb_norm_lo_info[cp].rule;
+	else if (cp >= KB_NORM_PUNCT_BASE && cp < KB_NORM_PUNCT_END)
+		index = kb_norm_punct_rule[cp - KB_NORM_PUNCT_BASE];
+	else if (cp >= KB_NORM_PRES_BASE && cp < KB_NORM_PRES_END)
+		index = kb_norm_pres_rule[cp - KB_NORM_PRES_BASE];
+	else if (cp == 0x1680 || cp == 0x3000)
+		return &space_rule;
+	else if ((st->opts->flags & KB_NORM_CASE) &&
+	         u_hasBinaryProperty(cp, UCHAR_CHANGES_WHEN_CASEFOLDED))
+		return &fold_rule;
+	return index ? &kb_norm_rules[index] : NULL;
+}
+
+static kb_status apply(norm_state *st, int32_t cp, size_t from, size_t to, unsigned min_step);
+
+/* Feeds each code point of a UTF-8 replacement through the later steps. */
+static kb_status apply_text(norm_state *st, const char *text, size_t len,
+                            size_t from, size_t to, unsigned min_step)
+{
+	size_t i = 0;
+	while (i < len) {
+		int32_t cp;
+		kb_status status;
+		i += kb_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+		status = apply(st, cp, from, to, min_step);
+		if (status != KB_OK)
+			return status;
+	}
+	return KB_OK;
+}
+
+/* Full case folding (ß → ss, ﬁ → fi) of one code point, with ICU. */
+static kb_status apply_fold(norm_state *st, int32_t cp, size_t from, size_t to)
+{
+	UChar in[2], folded[8];
+	int32_t in_len = 0, len, i = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	U16_APPEND_UNSAFE(in, in_len, cp);
+	len = u_strFoldCase(folded, 8, in, in_len, U_FOLD_CASE_DEFAULT, &err);
+	if (U_FAILURE(err) || len > 8)
+		return emit_cp(st, cp, from, to);
+	while (i < len) {
+		UChar32 c;
+		kb_status status;
+		U16_NEXT(folded, i, len, c);
+		status = emit_cp(st, c, from, to);
+		if (status != KB_OK)
+			return status;
+	}
+	return KB_OK;
+}
+
+static kb_status apply_zwnj(norm_state *st, int32_t cp, size_t from, size_t to)
+{
+	switch (st->opts->zwnj) {
+	case KB_ZWNJ_REMOVE:
+		attach(st, to);
+		return KB_OK;
+	case KB_ZWNJ_SPACE:
+		return apply(st, ' ', from, to, STEP_INVISIBLE + 1);
+	case KB_ZWNJ_KEEP:
+		break;
+	}
+	return emit_cp(st, cp, from, to);
+}
+
+/* Runs the steps from min_step on for one code point of input [from, to). */
+static kb_status apply(norm_state *st, int32_t cp, size_t from, size_t to, unsigned min_step)
+{
+	const kb_norm_rule *rule = rule_of(st, cp);
+	if (!rule || rule->step < min_step || !(st->opts->flags & (1u << rule->step)))
+		return emit_cp(st, cp, from, to);
+	switch (rule->kind) {
+	case KIND_SPACE:
+		return emit_space(st, from, to);
+	case KIND_ZWNJ:
+		return apply_zwnj(st, cp, from, to);
+	case KIND_FOLD:
+		return apply_fold(st, cp, from, to);
+	default:
+		if (rule->len == 0) {
+			attach(st, to);
+			return KB_OK;
+		}
+		return apply_text(st, rule->text, rule->len, from, to, rule->step + 1u);
+	}
+}
+
+/* ==================================================================== */
+/* Canonical composition                                                 */
+/* ==================================================================== */
+
+/* Segments longer than this are left uncomposed: it bounds the work (ICU
+ * reorders marks by insertion) and no real text needs more. */
+#define MAX_SEGMENT 256
+
+static unsigned combining_class(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	return cp < KB_NORM_LO_END ? kb_norm_lo_info[cp].ccc : u_getCombiningClass(cp);
+}
+
+static unsigned quick_check(int32_t cp)
+{
+	if (cp < KB_NORM_LO_END)
+		return kb_norm_lo_info[cp].qc;
+	switch (u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK)) {
+	case UNORM_NO: return QC_NO;
+	case UNORM_MAYBE: return QC_MAYBE;
+	default: return QC_YES;
+	}
+}
+
+/* The combining class of the code point that ends at src[at]. */
+static unsigned previous_class(const norm_state *st, size_t at)
+{
+	size_t start = at - 1;
+	int32_t cp;
+	while (start > 0 && at - start < 4 && (st->src[start] & 0xC0) == 0x80)
+		start--;
+	if (kb_utf8_decode(st->src + start, at - start, &cp) != at - start)
+		return 0;
+	return combining_class(cp);
+}
+
+/* Does the code point at [p, ...) need ICU's NFC over its segment? */
+static int needs_composition(const norm_state *st, int32_t cp, size_t p)
+{
+	unsigned ccc = combining_class(cp);
+	if (quick_check(cp) != QC_YES)
+		return 1;
+	return ccc != 0 && p > 0 && previous_class(st, p) > ccc;
+}
+
+/* End of the segment that starts with the marks at p. */
+static size_t segment_end(const norm_state *st, size_t p)
+{
+	size_t q = p;
+	int first = 1;
+	while (q < st->n && q - p <= 2 * MAX_SEGMENT) {
+		int32_t cp;
+		size_t len = kb_utf8_decode(st->src + q, st->n - q, &cp);
+		if (cp < 0 || (!first && combining_class(cp) == 0 && quick_check(cp) != QC_MAYBE))
+			break;
+		first = 0;
+		q += len;
+	}
+	return q;
+}
+
+static size_t to_utf16(const unsigned char *s, size_t n, UChar *out)
+{
+	size_t i = 0;
+	int32_t len = 0;
+	while (i < n) {
+		int32_t cp;
+		i += kb_utf8_decode(s + i, n - i, &cp);
+		U16_APPEND_UNSAFE(out, len, cp);
+	}
+	return (size_t)len;
+}
+
+/* Replaces what the segment [seg, end) produced with the steps applied to
+ * its NFC form. Every output character of it maps to the whole segment. */
+static kb_status compose_segment(norm_state *st, size_t seg, size_t out_before, size_t end)
+{
+	UChar in[2 * MAX_SEGMENT], composed[6 * MAX_SEGMENT];
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	int32_t in_len, len, i = 0;
+	if (U_FAILURE(err))
+		return KB_EICU;
+	in_len = (int32_t)to_utf16(st->src + seg, end - seg, in);
+	len = unorm2_normalize(nfc, in, in_len, composed, 6 * MAX_SEGMENT, &err);
+	if (U_FAILURE(err))
+		return KB_EICU;
+	st->out->len = out_before;
+	if (st->map)
+		st->map->len = out_before - st->base;
+	st->tail = st->n - end;
+	while (i < len) {
+		UChar32 c;
+		kb_status status;
+		U16_NEXT(composed, i, len, c);
+		status = apply(st, c, seg, end, 0);
+		if (status != KB_OK)
+			return status;
+	}
+	return KB_OK;
+}
+
+/* ==================================================================== */
+/* The loops                                                             */
+/* ==================================================================== */
+
+/* Handles the code point at src[*pos] in full; advances *pos. */
+static kb_status step_one(norm_state *st, size_t *pos, size_t *bad_offset)
+{
+	size_t p = *pos, len, end;
+	int32_t cp;
+	len = kb_utf8_decode(st->src + p, st->n - p, &cp);
+	st->tail = st->n - p - len;
+	*pos = p + len;
+	if (cp < 0) {
+		st->seg_valid = 0;
+		if (st->opts->invalid == KB_INVALID_ERROR) {
+			*bad_offset = p;
+			return KB_EUTF8;
+		}
+		if (st->opts->invalid == KB_INVALID_DROP) {
+			attach(st, p + len);
+			return KB_OK;
+		}
+		return apply(st, 0xFFFD, p, p + len, 0);
+	}
+	if (st->opts->flags & KB_NORM_COMPOSE) {
+		if (needs_composition(st, cp, p)) {
+			size_t seg = st->seg_valid ? st->seg_in : p;
+			size_t before = st->seg_valid ? st->seg_out : st->out->len;
+			end = segment_end(st, p);
+			if (end - seg <= 2 * MAX_SEGMENT) {
+				*pos = end;
+				st->seg_in = seg;
+				st->seg_out = before;
+				st->seg_valid = 1;
+				return compose_segment(st, seg, before, end);
+			}
+		}
+		if (combining_class(cp) == 0) {
+			st->seg_in = p;
+			st->seg_out = st->out->len;
+			st->seg_valid = 1;
+		}
+	}
+	return apply(st, cp, p, p + len, 0);
+}
+
+static kb_status general_loop(norm_state *st, size_t *bad_offset)
+{
+	size_t i = 0;
+	while (i < st->n) {
+		kb_status status = step_one(st, &i, bad_offset);
+		if (status != KB_OK)
+			return status;
+	}
+	return KB_OK;
+}
+
+/* Without a map: ASCII and two-byte characters whose rule is a plain
+ * copy, a deletion or a one-character replacement go through the table;
+ * anything else takes step_one. The output never outgrows the input here,
+ * and step_one keeps room for the rest of the input (st->tail). */
+static kb_status fast_loop(norm_state *st, size_t *bad_offset)
+{
+	const unsigned char *s = st->src;
+	const size_t n = st->n;
+	const unsigned flags = st->opts->flags;
+	size_t i = 0;
+	if (kb_buf_reserve(st->out, n) != KB_OK)
+		return KB_ENOMEM;
+	while (i < n) {
+		unsigned char *o = (unsigned char *)st->out->data + st->out->len;
+		unsigned char *const o_begin = (unsigned char *)st->out->data + st->base;
+		kb_status status;
+		while (i < n) {
+			unsigned c = s[i], cp, len, m, fast;
+			if (c < 0x80) {
+				cp = c;
+				len = 1;
+			} else if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+				cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+				len = 2;
+			} else {
+				break;
+			}
+			m = kb_norm_fast_table[cp].mask & flags;
+			fast = kb_norm_fast_table[cp].fast;
+			if (m != 0 && m != KB_NORM_SPACE && fast == 0)
+				break;
+			if (m == KB_NORM_SPACE && c >= 0x80)
+				break;
+			st->seg_in = i;
+			st->seg_out = (size_t)(o - (unsigned char *)st->out->data);
+			if (m == 0) {
+				*o++ = (unsigned char)c;
+				if (len == 2)
+					*o++ = s[i + 1];
+			} else if (m == KB_NORM_SPACE) {
+				if (o != o_begin && o[-1] != ' ')
+					*o++ = ' ';
+			} else if (fast < 0x80) {
+				*o++ = (unsigned char)fast;
+			} else if (fast != KB_FAST_DELETE) {
+				*o++ = (unsigned char)(0xC0 | (fast >> 6));
+				*o++ = (unsigned char)(0x80 | (fast & 0x3F));
+			}
+			st->seg_valid = 1;
+			i += len;
+		}
+		st->out->len = (size_t)(o - (unsigned char *)st->out->data);
+		if (i >= n)
+			break;
+		status = step_one(st, &i, bad_offset);
+		if (status != KB_OK)
+			return status;
+	}
+	return KB_OK;
+}
+
+kb_status kb_normalize(const kb_norm_options *opts, const char *src, size_t n,
+                       kb_buf *out, kb_offset_map *map, size_t *bad_offset)
+{
+	norm_state st;
+	kb_status status;
+	size_t ignored;
+	if (n > UINT32_MAX)
+		return KB_ETOOBIG;
+	memset(&st, 0, sizeof st);
+	st.opts = opts;
+	st.src = (const unsigned char *)src;
+	st.n = n;
+	st.out = out;
+	st.map = map;
+	st.base = out->len;
+	if (map)
+		map->len = 0;
+	if (!bad_offset)
+		bad_offset = &ignored;
+	status = map ? general_loop(&st, bad_offset) : fast_loop(&st, bad_offset);
+	if (status != KB_OK)
+		return status;
+	if ((opts->flags & KB_NORM_SPACE) && out->len > st.base && out->data[out->len - 1] == ' ') {
+		out->len--;
+		if (map)
+			map->len--;
+	}
+	return KB_OK;
+}

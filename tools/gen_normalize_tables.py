@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Generates csrc/gen/kb_normalize_tables.h: the per-code-point rules of
+khabar's normalization (docs/normalization.md describes each step).
+
+Usage: python3 tools/gen_normalize_tables.py > csrc/gen/kb_normalize_tables.h
+(`make gen-normalize` does this). Python's unicodedata gives the NFKC
+decompositions of the presentation forms, the canonical combining classes
+and the case-folding property for code points below U+0800; everything
+above that range is asked of ICU at run time.
+"""
+import sys
+import unicodedata as ud
+
+STEPS = ["compose", "diacritics", "tatweel", "alef", "yeh", "teh_marbuta", "persian",
+         "hamza", "digits", "punctuation", "invisible", "space", "case"]
+STEP = {name: i for i, name in enumerate(STEPS)}
+
+KIND_MAP, KIND_SPACE, KIND_ZWNJ, KIND_FOLD = 0, 1, 2, 3
+DELETE = ""
+
+# Ranges covered by tables: [0, 0x800), [0x2000, 0x2070), [0xFB50, 0xFF00).
+LO_END = 0x800
+PUNCT_BASE, PUNCT_END = 0x2000, 0x2070
+PRES_BASE, PRES_END = 0xFB50, 0xFF00
+
+
+def r(a, b):
+    return range(a, b + 1)
+
+
+def build_rules():
+    rules = {}
+
+    def add(cps, step, kind, text):
+        for cp in cps:
+            assert cp not in rules, hex(cp)
+            rules[cp] = (STEP[step], kind, text)
+
+    # 1. presentation forms and word ligatures.
+    for cp in list(r(0xFB50, 0xFDFF)) + list(r(0xFE70, 0xFEFE)):
+        ch = chr(cp)
+        text = ud.normalize("NFKC", ch)
+        if cp == 0xFDFC:
+            text = "\u0631\u064A\u0627\u0644"  # ريال with Arabic yeh, not Farsi yeh
+        elif cp == 0xFDFD:
+            text = "\u0628\u0633\u0645 \u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u062D\u0645\u0646 \u0627\u0644\u0631\u062D\u064A\u0645"
+        if text == ch:
+            continue
+        # NFKC puts a space or a tatweel before isolated and medial marks.
+        if len(text) > 1 and text[0] in " \u0640" and all(ud.combining(c) for c in text[1:]):
+            text = text[1:]
+        add([cp], "compose", KIND_MAP, text)
+    # 2. diacritics and Quranic marks; 3. tatweel.
+    add(list(r(0x064B, 0x065F)) + [0x0670] + list(r(0x0610, 0x061A)) + list(r(0x06D6, 0x06ED)),
+        "diacritics", KIND_MAP, DELETE)
+    add([0x0640], "tatweel", KIND_MAP, DELETE)
+    # 4-8. letters.
+    add([0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673, 0x0675], "alef", KIND_MAP, "\u0627")
+    add([0x0649], "yeh", KIND_MAP, "\u064A")
+    add([0x0629, 0x06C0, 0x06C1, 0x06BE, 0x06D5], "teh_marbuta", KIND_MAP, "\u0647")
+    add([0x06CC, 0x06D2], "persian", KIND_MAP, "\u064A")
+    add([0x06A9, 0x06AF], "persian", KIND_MAP, "\u0643")
+    add([0x067E], "persian", KIND_MAP, "\u0628")
+    add([0x0686], "persian", KIND_MAP, "\u062C")
+    add([0x0698], "persian", KIND_MAP, "\u0632")
+    add([0x06A4], "persian", KIND_MAP, "\u0641")
+    add([0x0624], "hamza", KIND_MAP, "\u0648")
+    add([0x0626], "hamza", KIND_MAP, "\u064A")
+    # 9. digits and numeric punctuation.
+    for base in (0x0660, 0x06F0):
+        for d in range(10):
+            add([base + d], "digits", KIND_MAP, str(d))
+    add([0x066B], "digits", KIND_MAP, ".")
+    add([0x066C], "digits", KIND_MAP, ",")
+    add([0x066A], "digits", KIND_MAP, "%")
+    # 10. punctuation.
+    add([0x060C], "punctuation", KIND_MAP, ",")
+    add([0x061B], "punctuation", KIND_MAP, ";")
+    add([0x061F], "punctuation", KIND_MAP, "?")
+    add([0x00AB, 0x00BB], "punctuation", KIND_MAP, '"')
+    # 11. invisible characters.
+    add([0x200C], "invisible", KIND_ZWNJ, DELETE)
+    add([0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD] + list(r(0x202A, 0x202E))
+        + list(r(0x2060, 0x2064)) + list(r(0x2066, 0x2069)), "invisible", KIND_MAP, DELETE)
+    # 12. white space (Unicode White_Space) and case.
+    add(list(r(0x09, 0x0D)) + [0x20, 0x85, 0xA0] + list(r(0x2000, 0x200A))
+        + [0x2028, 0x2029, 0x202F, 0x205F], "space", KIND_SPACE, " ")
+    for cp in range(LO_END):
+        ch = chr(cp)
+        if cp in rules or ch.casefold() == ch:
+            continue
+        if 0x41 <= cp <= 0x5A:
+            add([cp], "case", KIND_MAP, ch.lower())
+        else:
+            add([cp], "case", KIND_FOLD, DELETE)
+    return rules
+
+
+def composing_second_chars():
+    """Code points with NFC_Quick_Check = Maybe: they may combine with what precedes."""
+    maybe = set()
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        decomposition = ud.decomposition(chr(cp))
+        if not decomposition or decomposition.startswith("<"):
+            continue
+        parts = [int(x, 16) for x in decomposition.split()]
+        if len(parts) == 2 and ud.normalize("NFC", chr(cp)) == chr(cp):
+            maybe.add(parts[1])
+    return maybe
+
+
+def c_string(text):
+    return '"' + "".join("\\x%02x" % b for b in text.encode("utf-8")) + '"'
+
+
+def main():
+    rules = build_rules()
+    maybe = composing_second_chars()
+    order = sorted(rules)
+    index = {cp: i + 1 for i, cp in enumerate(order)}
+    out = sys.stdout
+    out.write("/* Generated by tools/gen_normalize_tables.py (Unicode %s): do not edit. */\n"
+              % ud.unidata_version)
+    out.write("#ifndef KB_NORMALIZE_TABLES_H\n#define KB_NORMALIZE_TABLES_H\n\n")
+    out.write("#define KB_NORM_LO_END 0x%X\n#define KB_NORM_PUNCT_BASE 0x%X\n"
+              "#define KB_NORM_PUNCT_END 0x%X\n#define KB_NORM_PRES_BASE 0x%X\n"
+              "#define KB_NORM_PRES_END 0x%X\n\n" % (LO_END, PUNCT_BASE, PUNCT_END, PRES_BASE, PRES_END))
+    out.write("/* rules[0] is \"no rule\". */\nstatic const kb_norm_rule kb_norm_rules[] = {\n")
+    out.write("\t{0, 0, 0, \"\"},\n")
+    for cp in order:
+        step, kind, text = rules[cp]
+        out.write("\t{%d, %d, %d, %s}, /* U+%04X */\n"
+                  % (step, kind, len(text.encode("utf-8")), c_string(text), cp))
+    out.write("};\n\n")
+
+    # Low range: the fast table and the slow information.
+    out.write("/* Below U+0800: steps that touch each code point (KB_NORM_* bits, with\n"
+              " * KB_NORM_COMPOSE for marks and composing characters) and the fast\n"
+              " * replacement (a code point, KB_FAST_DELETE, or 0 for none). */\n")
+    out.write("static const kb_norm_fast kb_norm_fast_table[KB_NORM_LO_END] = {\n")
+    lo_info = []
+    for cp in range(LO_END):
+        ch = chr(cp)
+        ccc = ud.combining(ch)
+        nfc_no = ud.normalize("NFC", ch) != ch
+        qc = 2 if nfc_no else (1 if cp in maybe else 0)
+        composes = ccc != 0 or qc != 0
+        mask = (1 << STEP["compose"]) if composes else 0
+        fast = 0
+        if cp in rules:
+            step, kind, text = rules[cp]
+            mask |= 1 << step
+            if kind == KIND_MAP and not composes and len(text) <= 1:
+                if text == "":
+                    fast = 0xFFFF
+                else:
+                    target = ord(text)
+                    inert = target not in rules and target < LO_END and ud.combining(text) == 0
+                    fast = target if inert else 0
+        lo_info.append((index.get(cp, 0), ccc, qc))
+        out.write("\t{0x%04X, 0x%04X},%s" % (mask, fast, "\n" if cp % 4 == 3 else " "))
+    out.write("};\n\n")
+    out.write("/* Below U+0800: rule index, canonical combining class, NFC quick check\n"
+              " * (0 yes, 1 maybe, 2 no). */\n")
+    out.write("static const kb_norm_info kb_norm_lo_info[KB_NORM_LO_END] = {\n")
+    for cp, (rule, ccc, qc) in enumerate(lo_info):
+        out.write("\t{%d, %d, %d},%s" % (rule, ccc, qc, "\n" if cp % 6 == 5 else " "))
+    out.write("};\n\n")
+    for name, base, end in (("punct", PUNCT_BASE, PUNCT_END), ("pres", PRES_BASE, PRES_END)):
+        out.write("static const uint16_t kb_norm_%s_rule[0x%X] = {\n" % (name, end - base))
+        for cp in range(base, end):
+            out.write("\t%d,%s" % (index.get(cp, 0), "\n" if (cp - base) % 12 == 11 else ""))
+        out.write("\n};\n\n")
+    out.write("#endif\n")
+
+
+if __name__ == "__main__":
+    main()
