@@ -35,3 +35,6 @@ render-screenshot: all
 	@ROOT=. LUA=$(LUA54) CHROMIUM=$(CHROMIUM) ARTICLE=$(SAMPLE) SCREENSHOT=docs/render.png \
 	    sh tests/hosts/test_render.sh
 	@ls -l docs/render.png
+
+test-nvim: all
+	@ROOT=. BUILD=$(BUILD) NVIM=$(NVIM) ARTICLE=$(SAMPLE) sh tests/hosts/test_nvim.sh
