@@ -5,18 +5,45 @@
  */
 #include "fuzz.h"
 
-/* Options from the input's last bytes: a profile or any set of flags. */
+#include <unicode/uchar.h>
+
+/* Options from the input's last bytes: a profile, composition alone, or
+ * any set of flags. */
 static void pick_options(fuzz_input *in, kb_norm_options *opts)
 {
-	static const char *const profiles[] = {"search", "display", "none"};
+	static const char *const profiles[] = {"search", "display", "none", "none"};
 	unsigned choice = fuzz_byte(in);
-	if (choice < 3 * 64) {
-		FUZZ_ASSERT(kb_norm_profile(opts, profiles[choice % 3]) == KB_OK);
+	if (choice < 4 * 48) {
+		FUZZ_ASSERT(kb_norm_profile(opts, profiles[choice % 4]) == KB_OK);
+		if (choice % 4 == 3)
+			opts->flags = KB_NORM_COMPOSE;
 	} else {
 		opts->flags = fuzz_byte(in) | (fuzz_byte(in) << 8);
 		opts->zwnj = (kb_zwnj_mode)(fuzz_byte(in) % 3);
 	}
 	opts->invalid = (kb_invalid_mode)(fuzz_byte(in) % 3);
+}
+
+/* Composition alone leaves every run of marks in canonical order (no mark
+ * follows one of a higher combining class), as NFC does. The marks before
+ * the first starter are not checked: kb_normalize leaves them as they are
+ * (fuzz/pending/normalize/leading-marks-unordered). */
+static void check_canonical_order(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned previous = 0;
+	int seen_starter = 0;
+	while (i < n) {
+		int32_t cp;
+		unsigned ccc;
+		i += kb_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		ccc = cp < 0 ? 0 : u_getCombiningClass(cp);
+		if (ccc == 0)
+			seen_starter = 1;
+		else if (seen_starter)
+			FUZZ_ASSERT(previous <= ccc);
+		previous = ccc;
+	}
 }
 
 /* The map has one entry per appended byte, inside the input, with both
@@ -64,6 +91,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(plain.len == 0 || memcmp(out.data + 3, plain.data, plain.len) == 0);
 		FUZZ_ASSERT(kb_utf8_validate(plain.data, plain.len) == plain.len);
 		check_map(&map, plain.len, in.size);
+		if (opts.flags == KB_NORM_COMPOSE)
+			check_canonical_order(plain.data, plain.len);
 	}
 	kb_buf_free(&out);
 	kb_buf_free(&plain);

@@ -33,7 +33,7 @@ $(BUILD)/fuzz/obj/%.o: csrc/%.c $(ENGINE_HDR)
 $(BUILD)/fuzz/libkb.a: $(ENGINE_SRC:csrc/%.c=$(BUILD)/fuzz/obj/%.o)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(BUILD)/fuzz/libkb.a
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/fuzz_dates.h $(BUILD)/fuzz/libkb.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/fuzz/libkb.a $(DEPS_LIBS)
 
 # Only the harnesses whose engine functions exist yet (fuzz/available.sh).
