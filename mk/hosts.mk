@@ -38,3 +38,7 @@ render-screenshot: all
 
 test-nvim: all
 	@ROOT=. BUILD=$(BUILD) NVIM=$(NVIM) ARTICLE=$(SAMPLE) sh tests/hosts/test_nvim.sh
+
+# REQUESTS=100000 by default; REQUESTS=5000 for a quick look.
+bench-openresty: all
+	@ROOT=. BUILD=$(BUILD) ARTICLE=$(SAMPLE) sh tests/hosts/bench_openresty.sh

@@ -19,7 +19,7 @@ khabar_free_port() {
 }
 
 khabar_nginx_prefix() {
-	dir=$1 port=$2 extra=$3
+	dir=$1 port=$2 extra=${3:-}
 	mkdir -p "$dir/conf/server.d" "$dir/logs" "$dir/lua/khabar" "$dir/lib/khabar"
 	# Workers run as nobody when nginx starts as root: every file must be readable.
 	chmod 755 "$dir"
