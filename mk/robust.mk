@@ -72,7 +72,7 @@ $(BUILD)/asan-tests/test_alloc_failure: csrc/tests/test_alloc_failure.c $(BUILD)
 # ASan module so that C memory lost on a raised error is reported.
 $(BUILD)/asan-tests/alloc_host: tests/alloc_host.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -I$(LUA54_INCDIR) -o $@ $< -llua5.4
+	$(CC) $(WARNINGS) $(CFLAGS) $(SAN_FLAGS) -I$(LUA54_INCDIR) -o $@ $< -llua5.4 -ldl
 
 test-alloc: $(BUILD)/asan-tests/test_alloc_failure $(BUILD)/asan-tests/alloc_host \
             $(BUILD)/asan-5.4/khabar/core.so

@@ -12,6 +12,7 @@
  *
  * usage: alloc_host BUILD_DIR    (e.g. build/asan-5.4)
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,17 @@ static const api_case cases[] = {
 	{"versions", "return dump(k.versions())"},
 	{"normalize", "if not k.normalize then return 'skip' end\n"
 	              "return dump({k.normalize(TEXT)})"},
+	{"normalize map", "if not k.normalize then return 'skip' end\n"
+	                  "local out, map = k.normalize(TEXT, {map = true, profile = 'display'})\n"
+	                  "return dump({out, #map, map:origin(1, #map)})"},
+	{"normalizer", "if not k.normalizer then return 'skip' end\n"
+	               "local n = k.normalizer({alef = false, zwnj = 'space'})\n"
+	               "return dump({n:normalize(TEXT), n:options()})"},
+	{"transliterate", "if not k.transliterate then return 'skip' end\n"
+	                  "local bw = k.transliterate(TEXT, 'buckwalter')\n"
+	                  "return dump({bw, k.transliterate(bw, 'buckwalter', {reverse = true})})"},
+	{"transliterate latin", "if not k.transliterate then return 'skip' end\n"
+	                        "return dump({k.transliterate(TEXT, 'latin')})"},
 	{"tokenize", "if not k.tokenize then return 'skip' end\n"
 	             "return dump({k.tokenize(TEXT)})"},
 	{"sentences", "if not k.sentences then return 'skip' end\n"
@@ -202,6 +214,12 @@ int main(int argc, char **argv)
 	size_t i;
 	long calls = 0;
 	int failed = 0, passed = 0, skipped = 0;
+	char module[512];
+	/* Held open so that lua_close does not unload the module: leak
+	 * reports then name its functions. */
+	snprintf(module, sizeof module, "%s/khabar/core.so", build);
+	if (!dlopen(module, RTLD_NOW | RTLD_GLOBAL))
+		fprintf(stderr, "alloc_host: %s\n", dlerror());
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int failures = run_case(build, &cases[i], &calls);
 		if (failures < 0)

@@ -214,6 +214,48 @@ static kb_status case_normalize_display_map(const char *input, uint64_t *digest)
 }
 #endif
 
+#ifdef HAVE_KB_TRANSLITERATE_BUCKWALTER
+static kb_status transliterate_buckwalter(int reverse, const char *input, uint64_t *digest)
+{
+	kb_buf out = {NULL, 0, 0};
+	kb_status status = kb_transliterate_buckwalter(KB_TRANSLIT_BUCKWALTER, reverse,
+	                                               KB_INVALID_REPAIR, input, strlen(input),
+	                                               &out, NULL);
+	if (status == KB_OK)
+		*digest = digest_bytes(DIGEST_START, out.data, out.len);
+	kb_buf_free(&out);
+	return status;
+}
+
+static kb_status case_buckwalter(const char *input, uint64_t *digest)
+{
+	return transliterate_buckwalter(0, input, digest);
+}
+
+static kb_status case_buckwalter_reverse(const char *input, uint64_t *digest)
+{
+	return transliterate_buckwalter(1, input, digest);
+}
+#endif
+
+#ifdef HAVE_KB_TRANSLITERATE_LATIN
+/* Opening ICU's transliterator is part of the case: it may fail too. */
+static kb_status case_latin(const char *input, uint64_t *digest)
+{
+	kb_latin_translit *translit = NULL;
+	kb_buf out = {NULL, 0, 0};
+	kb_status status = kb_latin_translit_open(&translit);
+	if (status == KB_OK)
+		status = kb_transliterate_latin(translit, input, strlen(input), &out);
+	if (status == KB_OK)
+		*digest = digest_bytes(DIGEST_START, out.data, out.len);
+	kb_buf_free(&out);
+	if (translit)
+		kb_latin_translit_close(translit);
+	return status;
+}
+#endif
+
 #ifdef HAVE_KB_TOKENIZE
 static kb_status case_tokenize(const char *input, uint64_t *digest)
 {
@@ -269,6 +311,17 @@ int main(void)
 	run_case("normalize display map", case_normalize_display_map, sample);
 #else
 	skipped("kb_normalize");
+#endif
+#ifdef HAVE_KB_TRANSLITERATE_BUCKWALTER
+	run_case("buckwalter", case_buckwalter, sample);
+	run_case("buckwalter reverse", case_buckwalter_reverse, "ktb Alwzyr >n ~a");
+#else
+	skipped("kb_transliterate_buckwalter");
+#endif
+#ifdef HAVE_KB_TRANSLITERATE_LATIN
+	run_case("latin", case_latin, sample);
+#else
+	skipped("kb_transliterate_latin");
 #endif
 #ifdef HAVE_KB_TOKENIZE
 	run_case("tokenize", case_tokenize, sample);
