@@ -41,10 +41,11 @@ typedef struct {
 	const char *text;       /* the replacement, UTF-8 (empty: delete) */
 } kb_norm_rule;
 
-typedef struct { uint16_t mask, fast; } kb_norm_fast;
+typedef struct { uint16_t mask, bytes; } kb_norm_fast;
 typedef struct { uint16_t rule; uint8_t ccc, qc; } kb_norm_info;
 
-#define KB_FAST_DELETE 0xFFFF
+#define FAST_HAS 0x8000u        /* kb_norm_fast.mask: a table replacement exists */
+#define FAST_LEN(mask) (((mask) >> 13) & 3u)
 
 #include "gen/kb_normalize_tables.h"
 
@@ -441,60 +442,88 @@ static kb_status general_loop(norm_state *st, size_t *bad_offset)
 }
 
 /* Without a map: ASCII and two-byte characters whose rule is a plain
- * copy, a deletion or a one-character replacement go through the table;
- * anything else takes step_one. The output never outgrows the input here,
- * and step_one keeps room for the rest of the input (st->tail). */
+ * copy, a deletion, a one-character replacement or a single space go
+ * through the table; anything else takes step_one. The output never
+ * outgrows the input here, and step_one keeps room for the rest of the
+ * input (st->tail). The state lives in locals, written back at the end. */
+static size_t fast_run(norm_state *st, size_t i)
+{
+	const unsigned char *p = st->src + i, *const end = st->src + st->n;
+	unsigned char *const data = (unsigned char *)st->out->data;
+	unsigned char *o = data + st->out->len, *const o_begin = data + st->base;
+	const unsigned char *seg_p = NULL, *run;
+	unsigned char *seg_o = NULL;
+	const unsigned flags = st->opts->flags;
+	for (;;) {
+		unsigned c, cp, entry, m;
+		size_t len;
+		/* The common case first: a run of unchanged two-byte letters. */
+		for (run = p; end - p >= 2; p += 2, o += 2) {
+			unsigned lead = p[0], trail = p[1];
+			if (lead - 0xC2u >= 0x1Eu || (trail & 0xC0) != 0x80)
+				break;
+			if (kb_norm_fast_table[((lead & 0x1Fu) << 6) | (trail & 0x3Fu)].mask & flags)
+				break;
+			o[0] = (unsigned char)lead;
+			o[1] = (unsigned char)trail;
+		}
+		if (p != run) {
+			seg_p = p - 2;
+			seg_o = o - 2;
+		}
+		/* Then a run of unchanged ASCII. */
+		for (run = p; p < end && *p < 0x80 && !(kb_norm_fast_table[*p].mask & flags); p++)
+			*o++ = *p;
+		if (p != run) {
+			seg_p = p - 1;
+			seg_o = o - 1;
+		}
+		if (p >= end)
+			break;
+		/* One character with a rule, if the table can do it. */
+		c = p[0];
+		if (c < 0x80) {
+			cp = c;
+			len = 1;
+		} else if (c - 0xC2u < 0x1Eu && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+			len = 2;
+		} else {
+			break;
+		}
+		entry = kb_norm_fast_table[cp].mask;
+		m = entry & flags;
+		if (!(m == KB_NORM_SPACE && len == 1) && !(m != 0 && (entry & FAST_HAS)))
+			break;
+		seg_p = p;
+		seg_o = o;
+		if (m == KB_NORM_SPACE && len == 1) {
+			if (o != o_begin && o[-1] != ' ')
+				*o++ = ' ';
+		} else if (m != 0 && (entry & FAST_HAS)) {
+			unsigned bytes = kb_norm_fast_table[cp].bytes;
+			o[0] = (unsigned char)bytes;
+			o[1] = (unsigned char)(bytes >> 8);
+			o += FAST_LEN(entry);
+		}
+		p += len;
+	}
+	if (seg_p) {
+		st->seg_in = (size_t)(seg_p - st->src);
+		st->seg_out = (size_t)(seg_o - data);
+		st->seg_valid = 1;
+	}
+	st->out->len = (size_t)(o - data);
+	return (size_t)(p - st->src);
+}
+
 static kb_status fast_loop(norm_state *st, size_t *bad_offset)
 {
-	const unsigned char *s = st->src;
-	const size_t n = st->n;
-	const unsigned flags = st->opts->flags;
 	size_t i = 0;
-	if (kb_buf_reserve(st->out, n) != KB_OK)
+	if (kb_buf_reserve(st->out, st->n) != KB_OK)
 		return KB_ENOMEM;
-	while (i < n) {
-		unsigned char *o = (unsigned char *)st->out->data + st->out->len;
-		unsigned char *const o_begin = (unsigned char *)st->out->data + st->base;
-		kb_status status;
-		while (i < n) {
-			unsigned c = s[i], cp, len, m, fast;
-			if (c < 0x80) {
-				cp = c;
-				len = 1;
-			} else if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-				cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-				len = 2;
-			} else {
-				break;
-			}
-			m = kb_norm_fast_table[cp].mask & flags;
-			fast = kb_norm_fast_table[cp].fast;
-			if (m != 0 && m != KB_NORM_SPACE && fast == 0)
-				break;
-			if (m == KB_NORM_SPACE && c >= 0x80)
-				break;
-			st->seg_in = i;
-			st->seg_out = (size_t)(o - (unsigned char *)st->out->data);
-			if (m == 0) {
-				*o++ = (unsigned char)c;
-				if (len == 2)
-					*o++ = s[i + 1];
-			} else if (m == KB_NORM_SPACE) {
-				if (o != o_begin && o[-1] != ' ')
-					*o++ = ' ';
-			} else if (fast < 0x80) {
-				*o++ = (unsigned char)fast;
-			} else if (fast != KB_FAST_DELETE) {
-				*o++ = (unsigned char)(0xC0 | (fast >> 6));
-				*o++ = (unsigned char)(0x80 | (fast & 0x3F));
-			}
-			st->seg_valid = 1;
-			i += len;
-		}
-		st->out->len = (size_t)(o - (unsigned char *)st->out->data);
-		if (i >= n)
-			break;
-		status = step_one(st, &i, bad_offset);
+	while ((i = fast_run(st, i)) < st->n) {
+		kb_status status = step_one(st, &i, bad_offset);
 		if (status != KB_OK)
 			return status;
 	}

@@ -138,7 +138,8 @@ def main():
     # Low range: the fast table and the slow information.
     out.write("/* Below U+0800: steps that touch each code point (KB_NORM_* bits, with\n"
               " * KB_NORM_COMPOSE for marks and composing characters) and the fast\n"
-              " * replacement (a code point, KB_FAST_DELETE, or 0 for none). */\n")
+              " * replacement: bit 15 says there is one, bits 13-14 give its length in\n"
+              " * bytes (0: delete) and `bytes` holds them, the first in the low byte. */\n")
     out.write("static const kb_norm_fast kb_norm_fast_table[KB_NORM_LO_END] = {\n")
     lo_info = []
     for cp in range(LO_END):
@@ -160,7 +161,14 @@ def main():
                     inert = target not in rules and target < LO_END and ud.combining(text) == 0
                     fast = target if inert else 0
         lo_info.append((index.get(cp, 0), ccc, qc))
-        out.write("\t{0x%04X, 0x%04X},%s" % (mask, fast, "\n" if cp % 4 == 3 else " "))
+        encoded = 0
+        if fast == 0xFFFF:
+            mask |= 0x8000
+        elif fast:
+            raw = chr(fast).encode("utf-8")
+            mask |= 0x8000 | (len(raw) << 13)
+            encoded = raw[0] | ((raw[1] << 8) if len(raw) > 1 else 0)
+        out.write("\t{0x%04X, 0x%04X},%s" % (mask, encoded, "\n" if cp % 4 == 3 else " "))
     out.write("};\n\n")
     out.write("/* Below U+0800: rule index, canonical combining class, NFC quick check\n"
               " * (0 yes, 1 maybe, 2 no). */\n")
