@@ -136,6 +136,28 @@ t.eq(after[1], before[1], ":KhabarNormalize leaves the lines outside the range")
 vim.cmd(#lines .. "KhabarNormalize none")
 t.eq(api.nvim_buf_get_lines(buf, #lines - 1, #lines, false)[1], after[#lines], "profile none changes nothing more")
 
+-- Other Lua states on other OS threads (luv threads): each loads khabar and
+-- normalizes while this state does the same.
+local results, asyncs = {}, {}
+local path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
+for i = 1, 2 do
+  asyncs[i] = vim.loop.new_async(function(r)
+    results[i] = r
+    asyncs[i]:close()
+  end)
+  vim.loop.new_thread(function(handle, cpath, lpath, word)
+    package.cpath, package.path = cpath, lpath
+    local ok, k = pcall(require, "khabar")
+    local out = {}
+    for n = 1, 200 do out[n] = ok and k.normalize(word) or ("error: " .. tostring(k)) end
+    handle:send(table.concat(out, " ", 199, 200))
+  end, asyncs[i], package.cpath, path, "أَحْمَد")
+end
+for _ = 1, 200 do khabar.normalize("إِبْرَاهِيم") end
+t.ok(vim.wait(10000, function() return results[1] and results[2] end), "two luv threads finish")
+t.eq(results[1], "احمد احمد", "khabar in a luv thread (Lua state 2)")
+t.eq(results[2], "احمد احمد", "khabar in a luv thread (Lua state 3)")
+
 vim.cmd("KhabarClear")
 t.eq(#api.nvim_buf_get_extmarks(buf, plugin.namespace, 0, -1, {}), 0, ":KhabarClear removes the entity marks")
 

@@ -166,6 +166,18 @@ local function check_vms()
     check_analyze("/nocache/analyze", "/nocache/analyze")
     check_normalize("/nocache/normalize", "/nocache/normalize")
   end
+  if khabar.normalize then
+    for i = 1, 3 do
+      local _, answer = request("GET", "/thread/normalize?q=" .. url_encode("أَحْمَد"))
+      t.eq(answer, "احمد\n", "ngx.run_worker_thread: khabar in a thread-pool VM, request " .. i)
+    end
+    local urls = {}
+    for i = 1, 16 do urls[i] = shell_quote(base .. "/thread/normalize?q=" .. url_encode("إِبْرَاهِيم")) end
+    local p = assert(io.popen("curl -s -Z --parallel-max 8 " .. table.concat(urls, " ") .. " 2>/dev/null"))
+    local answers = p:read("a")
+    p:close()
+    t.eq(answers, string.rep("ابراهيم\n", 16), "16 parallel requests through the thread pool's VMs")
+  end
   local _, text = request("GET", "/nocache/globals")
   t.eq(text, "function 0 \n", "loading khabar_http afresh creates no global")
 end

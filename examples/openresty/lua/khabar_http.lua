@@ -156,6 +156,14 @@ local function normalizer_for(profile)
   return f
 end
 
+--- Normalizes q with a profile, outside any request: for
+-- ngx.run_worker_thread, whose Lua VMs run on other OS threads.
+function _M.normalize_text(q, profile)
+  local normalize, err = normalizer_for(profile or "search")
+  if not normalize then return nil, err end
+  return normalize(q)
+end
+
 --- GET /normalize?q=...&profile=...
 function _M.normalize()
   local method = ngx.req.get_method()
