@@ -202,6 +202,37 @@ void kb_spans_free(kb_spans *spans);
 
 /* @entities: entities and the tagger (issue 4) */
 
+/* ------------------------------------------------------------------ */
+/* Statistical NER tagger (kb_ner*.c)                                  */
+/* ------------------------------------------------------------------ */
+
+/* BIO labels over ANERcorp's four classes; B-X is odd, I-X = B-X + 1. */
+enum {
+	KB_NER_O = 0,
+	KB_NER_B_PERS, KB_NER_I_PERS, KB_NER_B_LOC, KB_NER_I_LOC,
+	KB_NER_B_ORG, KB_NER_I_ORG, KB_NER_B_MISC, KB_NER_I_MISC,
+	KB_NER_LABEL_COUNT
+};
+
+/* One whitespace token of the input (the ANERcorp view: proclitics and
+ * glued punctuation stay in the token; the tag covers the whole token). */
+typedef struct {
+	const char *text;     /* its bytes in the caller's text (UTF-8) */
+	size_t len;
+	int sentence_start;   /* nonzero when a sentence begins here (word 0
+	                         always begins one) */
+} kb_ner_word;
+
+/* Tags words[0..n), one document (the words of one article, in order):
+ * labels[i] gets a KB_NER_* label for words[i]. Decoding is per sentence
+ * (Viterbi); features may look at the whole document (other mentions of
+ * a word). Linear in n; KB_ENOMEM on allocation failure. */
+kb_status kb_ner_tag(const kb_ner_word *words, size_t n, uint8_t *labels);
+
+/* "O", "B-PERS", "I-PERS", ... by label; NULL when out of range. The
+ * entity class of a label is (label + 1) / 2: 1 PERS, 2 LOC, 3 ORG, 4 MISC. */
+const char *kb_ner_label_name(int label);
+
 /* @entities-layer: typed, linked entities (kb_entities.c, kb_dates.c, ...) */
 
 /* ------------------------------------------------------------------ */
