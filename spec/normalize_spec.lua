@@ -447,3 +447,78 @@ describe("the offset map", function()
     end
   end)
 end)
+
+-- The CLI, run as a user would under the interpreter running the specs.
+local function run_cli(args, input)
+  local interpreter = (rawget(_G, "jit") and "luajit") or "lua5.4"
+  local tmp = os.tmpname()
+  local command = interpreter .. " bin/khabar " .. args .. " 2>" .. tmp
+  if input then
+    local f = assert(io.open(tmp .. ".in", "wb"))
+    f:write(input)
+    f:close()
+    command = command .. " <" .. tmp .. ".in"
+  end
+  local p = assert(io.popen(command .. "; echo \"rc=$?\""))
+  local out = p:read("*a")
+  p:close()
+  local f = assert(io.open(tmp))
+  local err = f:read("*a")
+  f:close()
+  os.remove(tmp)
+  os.remove(tmp .. ".in")
+  local body, rc = out:match("^(.-)rc=(%d+)\n$")
+  return body, tonumber(rc), err
+end
+
+describe("bin/khabar normalize and transliterate", function()
+  it("normalizes standard input, one result per line", function()
+    local out, rc = run_cli("normalize", "أَحْمَدُ  ذهب\n\nABC ١٢٣\n")
+    assert.are.equal(0, rc)
+    assert.are.equal("احمد ذهب\n\nabc 123\n", out)
+  end)
+
+  it("normalizes a file with a profile and flags", function()
+    local path = os.tmpname()
+    local f = assert(io.open(path, "wb"))
+    f:write("أَحْمَدُ  ذهب\u{200C}\n")
+    f:close()
+    local out, rc = run_cli("normalize --profile display --on diacritics --zwnj space " .. path)
+    os.remove(path)
+    assert.are.equal(0, rc)
+    assert.are.equal("أحمد ذهب\n", out)
+  end)
+
+  it("prints the map as JSON lines", function()
+    local out, rc = run_cli("normalize --map", "Aَ b\n")
+    assert.are.equal(0, rc)
+    assert.are.equal('{"map":[[1,3],[4,4],[5,5]],"text":"a b"}\n', out)
+  end)
+
+  it("reports bad options and bad input", function()
+    local _, rc, err = run_cli("normalize --on bogus", "x\n")
+    assert.are.equal(1, rc)
+    assert.matches("unknown normalize option 'bogus'", err, 1, true)
+    _, rc, err = run_cli("normalize --invalid error", "ok\na\255b\n")
+    assert.are.equal(1, rc)
+    assert.matches("line 2: invalid UTF-8 at byte 2", err, 1, true)
+    _, rc, err = run_cli("normalize /nonexistent/file")
+    assert.are.equal(1, rc)
+    assert.matches("nonexistent", err, 1, true)
+  end)
+
+  it("transliterates standard input both ways, and to Latin", function()
+    local out, rc = run_cli("transliterate", "أَحْمَدُ\n")
+    assert.are.equal(0, rc)
+    assert.are.equal(">aHomadu\n", out)
+    out, rc = run_cli("transliterate --scheme safe-buckwalter --reverse", "OaHomadu\n")
+    assert.are.equal(0, rc)
+    assert.are.equal("أَحْمَدُ\n", out)
+    out, rc = run_cli("transliterate --scheme latin", "محمد\n")
+    assert.are.equal(0, rc)
+    assert.are.equal("mḥmd\n", out)
+    local _, code, err = run_cli("transliterate --scheme morse", "x")
+    assert.are.equal(1, code)
+    assert.matches("unknown scheme 'morse'", err, 1, true)
+  end)
+end)
