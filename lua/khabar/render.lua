@@ -16,11 +16,20 @@ local TYPE_NAMES = {
   NUM = "عدد", MONEY = "مال", PERCENT = "نسبة", GPE = "كيان سياسي",
 }
 
+local json = require "khabar.json"
+
 local html_escapes = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
---- Escapes s for HTML text and attribute values.
+-- A value as text: a table (a structured date, say) as its JSON.
+local function as_text(v)
+  if type(v) == "table" then return json.encode(v) end
+  return tostring(v)
+end
+
+--- Escapes a value for HTML text and attribute values.
 function render.escape(s)
-  return (tostring(s):gsub("[&<>\"']", html_escapes))
+  s = as_text(s)
+  return (s:gsub("[&<>\"']", html_escapes))
 end
 local esc = render.escape
 
@@ -39,7 +48,7 @@ local function entity_tip(e)
   if e.canonical and e.canonical ~= e.text then parts[#parts + 1] = "canonical: " .. e.canonical end
   if e.country then parts[#parts + 1] = "country: " .. e.country end
   if e.title then parts[#parts + 1] = "title: " .. e.title end
-  if e.value ~= nil then parts[#parts + 1] = "value: " .. tostring(e.value) end
+  if e.value ~= nil then parts[#parts + 1] = "value: " .. as_text(e.value) end
   return table.concat(parts, " · ")
 end
 
