@@ -16,6 +16,7 @@ M.search_namespace = api.nvim_create_namespace("khabar_search")
 M.entity_links = {
   PERS = "Identifier", LOC = "Constant", ORG = "Type", MISC = "Special",
   DATE = "Number", TIME = "Number", NUM = "Number", MONEY = "Number", PERCENT = "Number", GPE = "Constant",
+  TITLE = "Statement", NORP = "PreProc",
 }
 M.default_entity_link = "Todo"
 

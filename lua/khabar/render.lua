@@ -8,12 +8,13 @@ local render = {}
 local ENTITY_COLORS = {
   PERS = "#ffd6a5", LOC = "#caffbf", ORG = "#9bf6ff", MISC = "#ffc6ff", DATE = "#fdffb6",
   TIME = "#fdffb6", NUM = "#e4e4e4", MONEY = "#d0f4de", PERCENT = "#d0f4de", GPE = "#caffbf",
+  TITLE = "#e8eaf6", NORP = "#ffe5ec",
 }
 local DEFAULT_COLOR = "#e9e3ff"
 
 local TYPE_NAMES = {
   PERS = "شخص", LOC = "مكان", ORG = "منظمة", MISC = "متفرقات", DATE = "تاريخ", TIME = "وقت",
-  NUM = "عدد", MONEY = "مال", PERCENT = "نسبة", GPE = "كيان سياسي",
+  NUM = "عدد", MONEY = "مال", PERCENT = "نسبة", GPE = "كيان سياسي", TITLE = "لقب", NORP = "جماعة",
 }
 
 local json = require "khabar.json"
