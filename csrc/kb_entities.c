@@ -579,6 +579,18 @@ static kb_status attach_person(kb_doc *d, size_t title, size_t p)
 	return KB_OK;
 }
 
+/* نظيره holds the same office as the title before it. */
+static uint8_t counterpart_sector(const kb_doc *d, size_t index, uint8_t sector)
+{
+	size_t k;
+	if (!d->mentions[index].counterpart)
+		return sector;
+	for (k = index; k-- > 0;)
+		if (d->items[k].type == KB_ENT_TITLE && !d->mentions[k].counterpart)
+			return d->items[k].sector;
+	return sector;
+}
+
 static kb_status find_titles(kb_doc *d)
 {
 	size_t i = 0;
@@ -603,7 +615,7 @@ static kb_status find_titles(kb_doc *d)
 			return st;
 		d->mentions[index].rank = rank;
 		d->mentions[index].counterpart = counterpart_at(d, i);
-		describe_title(d, index, i, last, sector);
+		describe_title(d, index, i, last, counterpart_sector(d, index, sector));
 		st = attach_person(d, index, last + 1);
 		if (st != KB_OK)
 			return st;

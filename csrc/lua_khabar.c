@@ -525,6 +525,102 @@ static void open_normalize(lua_State *L)
 
 /* @entities: entities, tag (issue 4) */
 
+/* @entities-layer: entities (kb_entities_extract) */
+
+#define ENTITIES_BOX "khabar.entities"
+
+/* The C result lives in a userdata until converted, so a Lua error while
+ * building the tables (out of memory) cannot leak it. */
+static int entities_box_gc(lua_State *L)
+{
+	kb_entities_free((kb_entities *)luaL_checkudata(L, 1, ENTITIES_BOX));
+	return 0;
+}
+
+static kb_entities *new_entities_box(lua_State *L)
+{
+	kb_entities *e = (kb_entities *)lua_newuserdata(L, sizeof *e);
+	memset(e, 0, sizeof *e);
+	if (luaL_newmetatable(L, ENTITIES_BOX)) {
+		lua_pushcfunction(L, entities_box_gc);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	return e;
+}
+
+static void set_string_field(lua_State *L, const char *name, const char *value, size_t len)
+{
+	if (len == 0)
+		return;
+	lua_pushlstring(L, value, len);
+	lua_setfield(L, -2, name);
+}
+
+/* One entity as {type, text, start, stop, norm, id, canonical, country,
+ * title, sector, value, confidence} with 1-based inclusive offsets. */
+static void push_entity(lua_State *L, const char *s, const kb_entities *all, size_t i)
+{
+	const kb_entity *e = &all->items[i];
+	lua_createtable(L, 0, 12);
+	lua_pushstring(L, kb_entity_type_name(e->type));
+	lua_setfield(L, -2, "type");
+	lua_pushlstring(L, s + e->start, e->stop - e->start);
+	lua_setfield(L, -2, "text");
+	lua_pushinteger(L, (lua_Integer)e->start + 1);
+	lua_setfield(L, -2, "start");
+	lua_pushinteger(L, (lua_Integer)e->stop);
+	lua_setfield(L, -2, "stop");
+	lua_pushlstring(L, all->text.data + e->norm, e->norm_len);
+	lua_setfield(L, -2, "norm");
+	lua_pushinteger(L, (lua_Integer)e->id + 1);
+	lua_setfield(L, -2, "id");
+	if (e->canonical >= 0) {
+		const kb_entity *c = &all->items[e->canonical];
+		lua_pushlstring(L, s + c->start, c->stop - c->start);
+		lua_setfield(L, -2, "canonical");
+	}
+	set_string_field(L, "country", e->country, strlen(e->country));
+	if (e->title >= 0) {
+		const kb_entity *t = &all->items[e->title];
+		lua_pushlstring(L, s + t->start, t->stop - t->start);
+		lua_setfield(L, -2, "title");
+	}
+	set_string_field(L, "sector", kb_sector_name(e->sector), strlen(kb_sector_name(e->sector)));
+	set_string_field(L, "value", e->value, strnlen(e->value, sizeof e->value));
+	lua_pushnumber(L, (lua_Number)((int)(e->confidence * 100 + 0.5f)) / 100);
+	lua_setfield(L, -2, "confidence");
+}
+
+/* core.entities(s [, date]) → list of entities; nil, message for a bad
+ * date. Option checks live in khabar.entities (init.lua). */
+static int l_entities(lua_State *L)
+{
+	size_t n, i;
+	const char *s = luaL_checklstring(L, 1, &n);
+	const char *date = luaL_optstring(L, 2, NULL);
+	kb_entities *e;
+	kb_status st;
+	lua_settop(L, 2);
+	e = new_entities_box(L);
+	st = kb_entities_extract(s, n, date, e);
+	if (st != KB_OK) {
+		kb_entities_free(e);
+		if (st == KB_EINVAL)
+			return push_failure(L, "bad date: expected YYYY-MM-DD, a real day");
+		if (st == KB_ETOOBIG)
+			return push_failure(L, "input too large");
+		return raise_status(L, st);
+	}
+	lua_createtable(L, (int)e->count, 0);
+	for (i = 0; i < e->count; i++) {
+		push_entity(L, s, e, i);
+		lua_rawseti(L, -2, (int)i + 1);
+	}
+	kb_entities_free(e);
+	return 1;
+}
+
 /* @events: events, analyze (issue 5) */
 
 /* ==================================================================== */
@@ -539,6 +635,7 @@ static const luaL_Reg functions[] = {
 	{"transliterate", l_transliterate},
 	/* @tokenize-entries */
 	/* @entities-entries */
+	{"entities", l_entities},
 	/* @events-entries */
 	{NULL, NULL}
 };

@@ -37,6 +37,40 @@ khabar.transliterate = core.transliterate
 
 -- @entities: entities, tag (issue 4)
 
+--- The entities of s: persons, places, organisations, titles, nationalities,
+-- dates, times and numbers, linked within the text (README "Entities").
+-- @param s string
+-- @param opts nil or {date = "YYYY-MM-DD" (the article's date, for resolving
+--   dates), max_bytes = n}
+-- @return list of {type, text, start, stop, norm, id, canonical, country, title,
+--   sector, value, confidence} in text order; or nil, message
+function khabar.entities(s, opts)
+  if type(s) ~= "string" then
+    error(string.format("bad argument #1 to 'entities' (string expected, got %s)", type(s)), 2)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error(string.format("bad argument #2 to 'entities' (table expected, got %s)", type(opts)), 2)
+  end
+  opts = opts or {}
+  local max_bytes, date = opts.max_bytes, opts.date
+  if max_bytes ~= nil and type(max_bytes) ~= "number" then
+    error("bad argument #2 to 'entities' (max_bytes: number expected, got " .. type(max_bytes) .. ")", 2)
+  end
+  if date ~= nil and type(date) ~= "string" then
+    error("bad argument #2 to 'entities' (date: string expected, got " .. type(date) .. ")", 2)
+  end
+  if max_bytes and #s > max_bytes then return nil, "input too large" end
+  if date and not date:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    return nil, "bad date '" .. date .. "': expected YYYY-MM-DD"
+  end
+  local entities, message = core.entities(s, date)
+  if not entities then
+    if date and message:match("^bad date") then return nil, "bad date '" .. date .. "': not a real day" end
+    return nil, message
+  end
+  return entities
+end
+
 -- @events: events, analyze (issue 5)
 
 return khabar

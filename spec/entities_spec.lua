@@ -1,0 +1,195 @@
+-- The entity layer on the sample article (spec/fixtures/sample): every entity
+-- of expected.json, field by field, and the coreference chains.
+local khabar = require "khabar"
+local json_decode -- a small decoder for the fixture (the module has an encoder only)
+
+do
+  local function skip(s, i) return s:match("^[ \t\r\n]*()", i) end
+  local parse
+  local function parse_string(s, i)
+    local out, j = {}, i + 1
+    while true do
+      local c = s:sub(j, j)
+      if c == '"' then return table.concat(out), j + 1 end
+      if c == "\\" then
+        local e = s:sub(j + 1, j + 1)
+        out[#out + 1] = ({ n = "\n", t = "\t", ['"'] = '"', ["\\"] = "\\", ["/"] = "/" })[e] or e
+        j = j + 2
+      else
+        out[#out + 1] = c
+        j = j + 1
+      end
+    end
+  end
+  function parse(s, i)
+    i = skip(s, i)
+    local c = s:sub(i, i)
+    if c == "{" then
+      local t = {}
+      i = skip(s, i + 1)
+      if s:sub(i, i) == "}" then return t, i + 1 end
+      while true do
+        local k
+        k, i = parse_string(s, skip(s, i))
+        i = skip(s, i) + 1
+        t[k], i = parse(s, i)
+        i = skip(s, i)
+        local d = s:sub(i, i)
+        i = i + 1
+        if d == "}" then return t, i end
+      end
+    elseif c == "[" then
+      local t = {}
+      i = skip(s, i + 1)
+      if s:sub(i, i) == "]" then return t, i + 1 end
+      while true do
+        t[#t + 1], i = parse(s, i)
+        i = skip(s, i)
+        local d = s:sub(i, i)
+        i = i + 1
+        if d == "]" then return t, i end
+      end
+    elseif c == '"' then
+      return parse_string(s, i)
+    elseif s:sub(i, i + 3) == "null" then
+      return nil, i + 4
+    elseif s:sub(i, i + 3) == "true" then
+      return true, i + 4
+    elseif s:sub(i, i + 4) == "false" then
+      return false, i + 5
+    end
+    local num = s:match("^-?[%d.eE+-]+", i)
+    return tonumber(num), i + #num
+  end
+  json_decode = function(s) return (parse(s, 1)) end
+end
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- The fold of the entity layer's norm field, for expected strings.
+local function fold(s)
+  for _, pair in ipairs({ { "أ", "ا" }, { "إ", "ا" }, { "آ", "ا" }, { "ٱ", "ا" }, { "ى", "ي" },
+                         { "ة", "ه" } }) do
+    s = s:gsub(pair[1], pair[2])
+  end
+  return s
+end
+
+local article = read("spec/fixtures/sample/article.txt")
+local expected = json_decode(read("spec/fixtures/sample/expected.json"))
+local entities = assert(khabar.entities(article, { date = expected.reference_date }))
+
+-- The entity of a type whose text is `text` (or whose norm is its fold, for
+-- للخارجية الليبية where the article's alef is not written).
+local function find(type, text)
+  for _, e in ipairs(entities) do
+    if e.type == type and (e.text == text or e.norm == fold(text)) then return e end
+  end
+end
+
+local function find_any(text)
+  for _, e in ipairs(entities) do
+    if e.text == text then return e end
+  end
+end
+
+describe("khabar.entities on the sample article", function()
+  it("returns entities in text order with valid spans", function()
+    local last = 0
+    for _, e in ipairs(entities) do
+      assert.is_true(e.start >= last)
+      last = e.start
+      assert.are.equal(e.text, article:sub(e.start, e.stop))
+      assert.is_number(e.id)
+      assert.is_string(e.canonical)
+      assert.is_true(e.confidence > 0 and e.confidence <= 1)
+    end
+  end)
+
+  for type, list in pairs(expected.entities) do
+    for _, x in ipairs(list) do
+      it(string.format("finds %s %s", type, x.text), function()
+        local e = find(type, x.text)
+        assert.is_table(e, type .. " " .. x.text .. " not found")
+        assert.are.equal(x.country, e.country)
+        if x.title then assert.are.equal(x.title, e.title) end
+        if x.value then assert.are.equal(x.value, e.value) end
+        for _, also in ipairs(x.also or {}) do
+          local m = find(type, also)
+          assert.is_table(m, "mention " .. also .. " not found")
+          assert.are.equal(e.id, m.id)
+          assert.are.equal(x.text, m.canonical)
+          assert.are.equal(x.country, m.country)
+        end
+      end)
+    end
+  end
+
+  for _, chain in ipairs(expected.coreference) do
+    it("links " .. table.concat(chain, " = "), function()
+      local first = find_any(chain[1])
+      assert.is_table(first, chain[1])
+      for i = 2, #chain do
+        local other = find_any(chain[i])
+        assert.is_table(other, chain[i])
+        assert.are.equal(first.id, other.id)
+      end
+    end)
+  end
+
+  it("gives titles the sector of the office", function()
+    assert.are.equal("SPY", find("TITLE", "رئيس المخابرات الليبية").sector)
+    assert.are.equal("COP", find("TITLE", "وزير الداخلية الليبي").sector)
+    assert.are.equal("MIL", find("TITLE", "المشير").sector)
+    assert.are.equal("GOV", find("TITLE", "نظيره المصري").sector)
+  end)
+
+  it("excludes proclitics from spans", function()
+    for _, e in ipairs(entities) do
+      if e.type == "PERS" and e.norm == "سياله" then assert.are.equal("سيالة", e.text) end
+    end
+    assert.is_table(find("DATE", "الأسبوع الماضي"))
+    assert.is_table(find("ORG", "البرلمان الليبي"))
+  end)
+end)
+
+describe("khabar.entities arguments", function()
+  it("raises on wrong argument types", function()
+    assert.has_error(function() khabar.entities(42) end)
+    assert.has_error(function() khabar.entities("x", "2020-12-28") end)
+    assert.has_error(function() khabar.entities("x", { date = 20201228 }) end)
+    assert.has_error(function() khabar.entities("x", { max_bytes = "10" }) end)
+  end)
+
+  it("returns nil, message for a bad date", function()
+    local r, err = khabar.entities("الأحد", { date = "2020-13-01" })
+    assert.is_nil(r)
+    assert.matches("^bad date", err)
+    r, err = khabar.entities("الأحد", { date = "28/12/2020" })
+    assert.is_nil(r)
+    assert.matches("^bad date", err)
+  end)
+
+  it("honours max_bytes", function()
+    local r, err = khabar.entities(article, { max_bytes = 100 })
+    assert.is_nil(r)
+    assert.are.equal("input too large", err)
+    assert.is_table(khabar.entities("مصر", { max_bytes = 100 }))
+  end)
+
+  it("returns an empty list for empty or entity-free input", function()
+    assert.are.same({}, khabar.entities(""))
+    assert.are.same({}, khabar.entities("   ...  "))
+  end)
+
+  it("leaves dates without a value when no date is given", function()
+    local r = khabar.entities("وصل الوفد الأحد")
+    assert.are.equal("DATE", r[#r].type)
+    assert.is_nil(r[#r].value)
+  end)
+end)
