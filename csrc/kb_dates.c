@@ -399,13 +399,15 @@ static void set_match(const ctx *c, size_t first, size_t last, uint32_t start, k
 	m->type = KB_ENT_DATE;
 }
 
-/* The year closest to ref for a month (and day) given without one. */
+/* The year of a month (and day) given without one: news speaks of the
+ * months just past more than of those ahead, so the window runs from nine
+ * months before ref to two after. */
 static int32_t closest_year(const ctx *c, int month)
 {
 	int diff = month - (int)c->ref->month;
-	if (diff > 6)
+	if (diff > 2)
 		return c->ref->year - 1;
-	if (diff < -6)
+	if (diff < -9)
 		return c->ref->year + 1;
 	return c->ref->year;
 }
@@ -581,6 +583,8 @@ static int span_expression(const ctx *c, size_t first, size_t i, uint32_t start,
 		u++;
 	if (!joined(c, u) || !(unit = find_named(unit_words, COUNT(unit_words), key(c, u), key_len(c, u))))
 		return 0;
+	if (digits_value(c, u + 1) >= 1000 && joined(c, u + 1))
+		return 0; /* منذ سنة 1990: a year, read from سنة on */
 	if (count <= 0)
 		count = unit % 10;
 	if (count <= 0 || count > 10000)

@@ -198,6 +198,12 @@ static const currency *find_in(const currency *table, size_t count, const char *
 	return NULL;
 }
 
+static int word_is(const kb_doc *d, size_t i, const char *folded)
+{
+	size_t n = strlen(folded);
+	return i < d->w.count && d->w.items[i].key_len == n && memcmp(kb_word_key(&d->w, i), folded, n) == 0;
+}
+
 /* The number of a digit word's key: 1,500.5 → 1500.5; ١٫٥ → 1.5. */
 static double number_of(const char *key, size_t n)
 {
@@ -240,13 +246,14 @@ static size_t number_tail(kb_doc *d, size_t i, int *type, char value[32])
 	    (d->w.items[last].stop + 1 < d->n && (unsigned char)d->s[d->w.items[last].stop] == 0xD9 &&
 	     (unsigned char)d->s[d->w.items[last].stop + 1] == 0xAA))) {
 		*type = KB_ENT_PERCENT;
-	} else if (next && joined(d, last + 1) && joined(d, last + 2) &&
-	           (d->w.items[last + 1].key_len == 4 && memcmp(kb_word_key(&d->w, last + 1), "في", 4) == 0) &&
-	           (d->w.items[last + 2].key_len == 8 &&
-	            (memcmp(kb_word_key(&d->w, last + 2), "المائه", 8) == 0 ||
-	             memcmp(kb_word_key(&d->w, last + 2), "المءه", 8) == 0))) {
+	} else if (joined(d, last + 1) && word_is(d, last + 1, "في") && joined(d, last + 2) &&
+	           (word_is(d, last + 2, "المايه") || word_is(d, last + 2, "الميه"))) {
 		*type = KB_ENT_PERCENT;
 		last += 2;
+	} else if (joined(d, last + 1) &&
+	           (word_is(d, last + 1, "بالمايه") || word_is(d, last + 1, "بالميه"))) {
+		*type = KB_ENT_PERCENT;
+		last += 1;
 	} else if (next && joined(d, last + 1) &&
 	           (money = find_in(currencies, sizeof currencies / sizeof currencies[0],
 	                            kb_word_key(&d->w, last + 1), next->key_len)) != NULL) {
