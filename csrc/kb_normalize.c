@@ -24,6 +24,11 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#if defined(__GNUC__) && defined(__x86_64__)
+#define KB_HAVE_SSSE3 1
+#include <tmmintrin.h>
+#endif
+
 /* ==================================================================== */
 /* Tables                                                                */
 /* ==================================================================== */
@@ -139,7 +144,9 @@ static kb_status emit_bytes(norm_state *st, const char *bytes, size_t k,
                             size_t from, size_t to)
 {
 	size_t i;
-	if (kb_buf_reserve(st->out, k + st->tail) != KB_OK)
+	/* Room for the rest of the input too, plus the two bytes the table
+	 * loop may store beyond what it keeps. */
+	if (kb_buf_reserve(st->out, k + st->tail + 2) != KB_OK)
 		return KB_ENOMEM;
 	memcpy(st->out->data + st->out->len, bytes, k);
 	st->out->len += k;
@@ -441,11 +448,179 @@ static kb_status general_loop(norm_state *st, size_t *bad_offset)
 	return KB_OK;
 }
 
+/* ==================================================================== */
+/* Sixteen bytes at a time (SSSE3)                                       */
+/* ==================================================================== */
+
+/* For one set of flags: which ASCII bytes and which letters of U+0600 to
+ * U+067F (two-byte, lead byte D8 or D9) pass through unchanged. */
+typedef struct {
+	uint8_t ascii[16];  /* by low nibble: bit h set when byte (h << 4 | low) is kept */
+	uint8_t trail[16];  /* bytes 0-7: bits of kept U+0600..U+063F by trail & 0x3F; 8-15: U+0640.. */
+} simd_tables;
+
+/* Below this many bytes the tables cost more than they save. */
+#define SIMD_MIN_INPUT 256
+
+static void build_simd_tables(unsigned flags, simd_tables *t)
+{
+	unsigned c;
+	memset(t, 0, sizeof *t);
+	for (c = 0; c < 0x80; c++) {
+		unsigned m = kb_norm_fast_table[c].mask & flags;
+		/* A single space is kept; the block checks for a second one. */
+		if (m == 0 || (c == ' ' && m == KB_NORM_SPACE))
+			t->ascii[c & 0x0F] |= (uint8_t)(1u << (c >> 4));
+	}
+	for (c = 0; c < 0x80; c++)
+		if ((kb_norm_fast_table[0x600 + c].mask & flags) == 0)
+			t->trail[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+#ifdef KB_HAVE_SSSE3
+__attribute__((target("ssse3")))
+static __m128i byte_vector(unsigned byte)
+{
+	return _mm_set1_epi8((char)byte);
+}
+
+/* All ones when the step is on. */
+__attribute__((target("ssse3")))
+static __m128i on_flag(unsigned flags, unsigned flag)
+{
+	return _mm_set1_epi8((flags & flag) ? -1 : 0);
+}
+
+__attribute__((target("ssse3")))
+static __m128i blend(__m128i a, __m128i b, __m128i take_b)
+{
+	return _mm_or_si128(_mm_andnot_si128(take_b, a), _mm_and_si128(take_b, b));
+}
+
+/* Copies the 16 bytes at p to o, and says which of them belong to
+ * characters done with: ASCII of the kept set, single spaces (`prev` is
+ * the output byte before p), letters of U+0600..U+067F of the kept set,
+ * and the commonest same-length letter changes, made in the copy. Bit i is
+ * byte i. A lead byte is accepted when a continuation byte follows; its
+ * letter is checked at the continuation byte. Needs p[16] readable. */
+__attribute__((target("ssse3")))
+static unsigned simd_block(const simd_tables *t, const unsigned char *p, const unsigned char *src,
+                           unsigned char *o, unsigned prev, unsigned flags)
+{
+	const __m128i high_bit = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m128i low_bit = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+	const __m128i nibble = _mm_set1_epi8(0x0F), seven = _mm_set1_epi8(7);
+	const __m128i zero = _mm_setzero_si128(), space = _mm_set1_epi8(' ');
+	const __m128i lead_d8 = _mm_set1_epi8((char)0xD8), lead_d9 = _mm_set1_epi8((char)0xD9);
+	const __m128i trail_limit = _mm_set1_epi8(-64);
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i next = _mm_loadu_si128((const __m128i *)(p + 1));
+	__m128i before_in = _mm_alignr_epi8(v, _mm_set1_epi8((char)(p > src ? p[-1] : 0)), 15);
+	__m128i before_out = _mm_alignr_epi8(v, _mm_set1_epi8((char)prev), 15);
+	__m128i ascii_bits = _mm_and_si128(
+		_mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)t->ascii), _mm_and_si128(v, nibble)),
+		_mm_shuffle_epi8(high_bit, _mm_and_si128(_mm_srli_epi16(v, 4), nibble)));
+	__m128i ascii_ok = _mm_andnot_si128(_mm_cmpeq_epi8(ascii_bits, zero),
+		_mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+	__m128i double_space = _mm_and_si128(on_flag(flags, KB_NORM_SPACE),
+		_mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(before_out, space)));
+	__m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, lead_d8), _mm_cmpeq_epi8(v, lead_d9));
+	__m128i lead_ok = _mm_and_si128(lead, _mm_cmplt_epi8(next, trail_limit));
+	__m128i after_d9 = _mm_cmpeq_epi8(before_in, lead_d9);
+	__m128i after_lead = _mm_or_si128(after_d9, _mm_cmpeq_epi8(before_in, lead_d8));
+	__m128i index = _mm_or_si128(_mm_and_si128(_mm_srli_epi16(v, 3), seven),
+		_mm_and_si128(after_d9, _mm_set1_epi8(8)));
+	__m128i trail_bits = _mm_and_si128(
+		_mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)t->trail), index),
+		_mm_shuffle_epi8(low_bit, _mm_and_si128(v, seven)));
+	__m128i trail_ok = _mm_andnot_si128(_mm_cmpeq_epi8(trail_bits, zero),
+		_mm_and_si128(_mm_cmplt_epi8(v, trail_limit), after_lead));
+	__m128i after_d8 = _mm_cmpeq_epi8(before_in, lead_d8);
+	/* The commonest changes keep their length: أ إ آ → ا (trail A2 A3 A5
+	 * → A7 after D8), ة → ه (D8 A9 → D9 87), ى → ي (D9 89 → D9 8A). */
+	__m128i alef = _mm_and_si128(_mm_and_si128(after_d8, on_flag(flags, KB_NORM_ALEF)),
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, byte_vector(0xA2)),
+			_mm_cmpeq_epi8(v, byte_vector(0xA3))), _mm_cmpeq_epi8(v, byte_vector(0xA5))));
+	__m128i teh = on_flag(flags, KB_NORM_TEH_MARBUTA);
+	__m128i teh_trail = _mm_and_si128(_mm_and_si128(after_d8, teh), _mm_cmpeq_epi8(v, byte_vector(0xA9)));
+	__m128i teh_lead = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, lead_d8), teh),
+		_mm_cmpeq_epi8(next, byte_vector(0xA9)));
+	__m128i yeh = _mm_and_si128(_mm_and_si128(after_d9, on_flag(flags, KB_NORM_YEH)),
+		_mm_cmpeq_epi8(v, byte_vector(0x89)));
+	__m128i out = blend(v, byte_vector(0xA7), alef);
+	out = blend(out, byte_vector(0x87), teh_trail);
+	out = blend(out, lead_d9, teh_lead);
+	out = blend(out, byte_vector(0x8A), yeh);
+	trail_ok = _mm_or_si128(trail_ok, _mm_or_si128(alef, _mm_or_si128(teh_trail, yeh)));
+	_mm_storeu_si128((__m128i *)o, out);
+	return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(double_space,
+		_mm_or_si128(ascii_ok, _mm_or_si128(lead_ok, trail_ok))));
+}
+#endif
+
+/* The tables for this call, or NULL when the block loop is not worth it or
+ * the processor lacks SSSE3. */
+static const simd_tables *choose_simd(const norm_state *st, simd_tables *space_for)
+{
+#ifdef KB_HAVE_SSSE3
+	if (st->n >= SIMD_MIN_INPUT && __builtin_cpu_supports("ssse3")) {
+		build_simd_tables(st->opts->flags, space_for);
+		return space_for;
+	}
+#else
+	(void)build_simd_tables;
+#endif
+	(void)st;
+	(void)space_for;
+	return NULL;
+}
+
+/* One character at p through the table, without a map: a copy, a single
+ * space, or a table replacement. Returns its length in the input, or 0
+ * when step_one must handle it. Writes at most two bytes at *o_io. */
+static size_t fast_one(const unsigned char *p, const unsigned char *end, unsigned char **o_io,
+                       const unsigned char *o_begin, unsigned flags)
+{
+	unsigned char *o = *o_io;
+	unsigned c = p[0], cp, entry, m;
+	size_t len;
+	if (c < 0x80) {
+		cp = c;
+		len = 1;
+	} else if (c - 0xC2u < 0x1Eu && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+		cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+		len = 2;
+	} else {
+		return 0;
+	}
+	entry = kb_norm_fast_table[cp].mask;
+	m = entry & flags;
+	if (m == 0) {
+		o[0] = (unsigned char)c;
+		if (len == 2)
+			o[1] = p[1];
+		o += len;
+	} else if (m == KB_NORM_SPACE && len == 1) {
+		if (o != o_begin && o[-1] != ' ')
+			*o++ = ' ';
+	} else if (entry & FAST_HAS) {
+		unsigned bytes = kb_norm_fast_table[cp].bytes;
+		o[0] = (unsigned char)bytes;
+		o[1] = (unsigned char)(bytes >> 8);
+		o += FAST_LEN(entry);
+	} else {
+		return 0;
+	}
+	*o_io = o;
+	return len;
+}
+
 /* Without a map: ASCII and two-byte characters whose rule is a plain
  * copy, a deletion, a one-character replacement or a single space go
- * through the table; anything else takes step_one. The output never
- * outgrows the input here, and step_one keeps room for the rest of the
- * input (st->tail). The state lives in locals, written back at the end. */
+ * through the table (fast_one, runs of unchanged letters and ASCII);
+ * anything else takes step_one. The output never outgrows the input here,
+ * and step_one keeps room for the rest of the input (st->tail). The state
+ * lives in locals, written back at the end. */
 static size_t fast_run(norm_state *st, size_t i)
 {
 	const unsigned char *p = st->src + i, *const end = st->src + st->n;
@@ -455,8 +630,8 @@ static size_t fast_run(norm_state *st, size_t i)
 	unsigned char *seg_o = NULL;
 	const unsigned flags = st->opts->flags;
 	for (;;) {
-		unsigned c, cp, entry, m;
 		size_t len;
+		unsigned char *before;
 		/* The common case first: a run of unchanged two-byte letters. */
 		for (run = p; end - p >= 2; p += 2, o += 2) {
 			unsigned lead = p[0], trail = p[1];
@@ -480,32 +655,11 @@ static size_t fast_run(norm_state *st, size_t i)
 		}
 		if (p >= end)
 			break;
-		/* One character with a rule, if the table can do it. */
-		c = p[0];
-		if (c < 0x80) {
-			cp = c;
-			len = 1;
-		} else if (c - 0xC2u < 0x1Eu && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
-			cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-			len = 2;
-		} else {
-			break;
-		}
-		entry = kb_norm_fast_table[cp].mask;
-		m = entry & flags;
-		if (!(m == KB_NORM_SPACE && len == 1) && !(m != 0 && (entry & FAST_HAS)))
+		before = o;
+		if ((len = fast_one(p, end, &o, o_begin, flags)) == 0)
 			break;
 		seg_p = p;
-		seg_o = o;
-		if (m == KB_NORM_SPACE && len == 1) {
-			if (o != o_begin && o[-1] != ' ')
-				*o++ = ' ';
-		} else if (m != 0 && (entry & FAST_HAS)) {
-			unsigned bytes = kb_norm_fast_table[cp].bytes;
-			o[0] = (unsigned char)bytes;
-			o[1] = (unsigned char)(bytes >> 8);
-			o += FAST_LEN(entry);
-		}
+		seg_o = before;
 		p += len;
 	}
 	if (seg_p) {
@@ -517,13 +671,83 @@ static size_t fast_run(norm_state *st, size_t i)
 	return (size_t)(p - st->src);
 }
 
+#ifdef KB_HAVE_SSSE3
+/* fast_run, 16 bytes at a time: simd_kept marks the bytes of characters
+ * kept as is; runs of them are copied, and the others go through fast_one
+ * in place, so a block is classified once however many characters in it
+ * change. Lead bytes are never copied without their letter's verdict. */
+static size_t fast_run_simd(norm_state *st, size_t i, const simd_tables *simd)
+{
+	const unsigned char *p = st->src + i, *const end = st->src + st->n;
+	unsigned char *const data = (unsigned char *)st->out->data;
+	unsigned char *o = data + st->out->len, *const o_begin = data + st->base;
+	const unsigned char *seg_p = NULL;
+	unsigned char *seg_o = NULL;
+	const unsigned flags = st->opts->flags;
+	int stop = 0;
+	while (!stop && end - p >= 17) {
+		/* The block goes to the output at once, common letters folded. */
+		unsigned kept = simd_block(simd, p, st->src, o, o == o_begin ? ' ' : o[-1], flags);
+		if (kept == 0xFFFF) {
+			size_t count = 16 - (p[15] >= 0xC0);
+			p += count;
+			o += count;
+			seg_p = p - 1 - ((o[-1] & 0xC0) == 0x80);
+			seg_o = o - 1 - ((o[-1] & 0xC0) == 0x80);
+			continue;
+		}
+		{
+			/* Kept bytes up to the first other one; never a lead byte last. */
+			size_t count = (size_t)__builtin_ctz(~kept), len;
+			unsigned char *before;
+			while (count > 0 && p[count - 1] >= 0xC0)
+				count--;
+			if (count > 0) {
+				p += count;
+				o += count;
+				seg_p = p - 1 - ((o[-1] & 0xC0) == 0x80);
+				seg_o = o - 1 - ((o[-1] & 0xC0) == 0x80);
+			}
+			before = o;
+			if ((len = fast_one(p, end, &o, o_begin, flags)) == 0) {
+				stop = 1;
+				break;
+			}
+			seg_p = p;
+			seg_o = before;
+			p += len;
+		}
+	}
+	if (seg_p) {
+		st->seg_in = (size_t)(seg_p - st->src);
+		st->seg_out = (size_t)(seg_o - data);
+		st->seg_valid = 1;
+	}
+	st->out->len = (size_t)(o - data);
+	i = (size_t)(p - st->src);
+	return stop ? i : fast_run(st, i);
+}
+#endif
+
 static kb_status fast_loop(norm_state *st, size_t *bad_offset)
 {
 	size_t i = 0;
-	if (kb_buf_reserve(st->out, st->n) != KB_OK)
+	simd_tables tables;
+	const simd_tables *simd = choose_simd(st, &tables);
+	kb_status status;
+	/* Two spare bytes: the table loop stores two bytes at a time. */
+	if (kb_buf_reserve(st->out, st->n + 2) != KB_OK)
 		return KB_ENOMEM;
-	while ((i = fast_run(st, i)) < st->n) {
-		kb_status status = step_one(st, &i, bad_offset);
+	for (;;) {
+#ifdef KB_HAVE_SSSE3
+		i = simd ? fast_run_simd(st, i, simd) : fast_run(st, i);
+#else
+		i = fast_run(st, i);
+		(void)simd;
+#endif
+		if (i >= st->n)
+			break;
+		status = step_one(st, &i, bad_offset);
 		if (status != KB_OK)
 			return status;
 	}

@@ -139,6 +139,50 @@ static void test_loops_agree(void)
 	}
 }
 
+/* Long text (the 16-byte block loop starts at 256 bytes): words of
+ * common letters with the changes it folds itself, among everything else. */
+static const char *const words[] = {
+	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9", "\xd8\xa3\xd8\xad\xd9\x85\xd8\xaf",
+	"\xd8\xa5\xd9\x84\xd9\x89", "\xd8\xa2\xd8\xae\xd8\xb1", "\xd9\x81\xd9\x8a", " ", "  ",
+	"\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3", "abc", "ABC", "2015", "\n", "\xd8\x8c ", "\xc2\xab",
+	"\xd9\x80", "\xd9\x8e", "\xd8\xa7\xd9\x94", "\xe2\x80\x8c", "\xc3\xa9", "\xff", "\xd9\xb1",
+	"\xd8\xa9 ", "\xd8\xa9", "\xd9\x89 ", "\xd8\xa9\xd8\xa9\xd8\xa9\xd8\xa9\xd8\xa9\xd8\xa9\xd8\xa9\xd8\xa9"
+};
+
+static void test_long_texts_agree(void)
+{
+	static const char *const profiles[] = {"search", "display", "none"};
+	unsigned seed = 777;
+	int round;
+	for (round = 0; round < 600; round++) {
+		char in[4000];
+		size_t n = 0, count = 50 + (size_t)(rand_r(&seed) % 400);
+		kb_norm_options opts;
+		kb_offset_map map = {0};
+		kb_buf fast = {0}, full = {0};
+		while (count--) {
+			const char *w = words[rand_r(&seed) % (sizeof words / sizeof words[0])];
+			size_t k = strlen(w);
+			if (n + k > sizeof in)
+				break;
+			memcpy(in + n, w, k);
+			n += k;
+		}
+		kb_norm_profile(&opts, profiles[round % 3]);
+		if (round % 5 == 1)
+			opts.flags &= ~(unsigned)(KB_NORM_ALEF | KB_NORM_YEH);
+		if (round % 7 == 2)
+			opts.flags &= ~(unsigned)(KB_NORM_TEH_MARBUTA | KB_NORM_SPACE);
+		CHECK(kb_normalize(&opts, in, n, &fast, NULL, NULL) == KB_OK);
+		CHECK(kb_normalize(&opts, in, n, &full, &map, NULL) == KB_OK);
+		CHECK(fast.len == full.len && (fast.len == 0 || memcmp(fast.data, full.data, fast.len) == 0));
+		check_map_invariants(&map, full.len, n);
+		kb_buf_free(&fast);
+		kb_buf_free(&full);
+		kb_offset_map_free(&map);
+	}
+}
+
 static void test_appending(void)
 {
 	kb_norm_options opts;
@@ -203,6 +247,7 @@ int main(void)
 	test_vectors();
 	test_nul_and_invalid();
 	test_loops_agree();
+	test_long_texts_agree();
 	test_appending();
 	test_buckwalter();
 	test_latin();
