@@ -22,7 +22,7 @@ chrome() {
 }
 chrome dump --dump-dom "file://$work/page.html" > "$work/dom.html" \
 	|| { cat "$work/chromium.log"; exit 1; }
-chrome shot --window-size=1000,1500 --screenshot="$work/shot.png" "file://$work/page.html" >/dev/null \
+chrome shot --window-size="${SHOT_SIZE:-1000,1250}" --screenshot="$work/shot.png" "file://$work/page.html" >/dev/null \
 	|| { cat "$work/chromium.log"; exit 1; }
 "$LUA" "$ROOT/tests/hosts/render_test.lua" "$ARTICLE" "$work/page.html" "$work/dom.html" "$work/shot.png"
 status=$?
