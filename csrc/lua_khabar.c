@@ -214,20 +214,51 @@ static void read_norm_options(lua_State *L, int arg, normalizer_config *cfg)
 	}
 }
 
-/* A kb_buf owned by a userdata, so a Lua error cannot leak it. */
-static kb_buf *push_scratch(lua_State *L)
-{
-	kb_buf *buf = (kb_buf *)lua_newuserdata(L, sizeof *buf);
-	memset(buf, 0, sizeof *buf);
-	luaL_getmetatable(L, SCRATCH_MT);
-	lua_setmetatable(L, -2);
-	return buf;
-}
+/* An output buffer owned by a userdata, so a Lua error cannot leak it.
+ * The normalizer objects and the module's functions keep one to reuse:
+ * `busy` guards it against a __gc metamethod that normalizes while the
+ * result is being copied into a Lua string (LuaJIT may run one there). */
+typedef struct {
+	kb_buf buf;
+	int busy;
+} scratch_buf;
+
+/* Keep at most this much in a reused buffer between calls. */
+#define SCRATCH_KEEP (256 * 1024)
 
 static int scratch_gc(lua_State *L)
 {
-	kb_buf_free((kb_buf *)luaL_checkudata(L, 1, SCRATCH_MT));
+	scratch_buf *scratch = (scratch_buf *)luaL_checkudata(L, 1, SCRATCH_MT);
+	kb_buf_free(&scratch->buf);
 	return 0;
+}
+
+static scratch_buf *push_scratch(lua_State *L)
+{
+	scratch_buf *scratch = (scratch_buf *)lua_newuserdata(L, sizeof *scratch);
+	memset(scratch, 0, sizeof *scratch);
+	luaL_getmetatable(L, SCRATCH_MT);
+	lua_setmetatable(L, -2);
+	return scratch;
+}
+
+/* The reusable buffer when it is free, else a new one on the stack
+ * (*pushed tells). */
+static scratch_buf *take_scratch(lua_State *L, scratch_buf *reusable, int *pushed)
+{
+	*pushed = reusable == NULL || reusable->busy;
+	if (*pushed)
+		reusable = push_scratch(L);
+	reusable->busy = 1;
+	reusable->buf.len = 0;
+	return reusable;
+}
+
+static void release_scratch(scratch_buf *scratch)
+{
+	scratch->busy = 0;
+	if (scratch->buf.cap > SCRATCH_KEEP)
+		kb_buf_free(&scratch->buf);
 }
 
 static kb_offset_map *push_offset_map(lua_State *L)
@@ -251,52 +282,59 @@ static int push_bad_utf8(lua_State *L, size_t offset)
 }
 
 /* Normalizes the string at arg; returns text [, map] or nil, message. */
-static int normalize_with(lua_State *L, const normalizer_config *cfg, int arg)
+static int normalize_with(lua_State *L, const normalizer_config *cfg, int arg,
+                          scratch_buf *reusable)
 {
 	size_t n, bad = 0;
 	const char *s = check_text(L, arg, &n);
 	kb_offset_map *map = NULL;
-	kb_buf *out;
+	scratch_buf *scratch;
 	kb_status status;
+	int pushed;
 	if (cfg->max_bytes >= 0 && n > (size_t)cfg->max_bytes)
 		return push_failure(L, "input too large");
 	if (cfg->want_map)
 		map = push_offset_map(L);
-	out = push_scratch(L);
-	status = kb_normalize(&cfg->opts, s, n, out, map, &bad);
-	if (status == KB_EUTF8) {
-		kb_buf_free(out);
-		return push_bad_utf8(L, bad);
-	}
-	if (status == KB_ETOOBIG) {
-		kb_buf_free(out);
-		return push_failure(L, "input too large");
-	}
+	scratch = take_scratch(L, reusable, &pushed);
+	status = kb_normalize(&cfg->opts, s, n, &scratch->buf, map, &bad);
 	if (status != KB_OK) {
-		kb_buf_free(out);
+		release_scratch(scratch);
+		if (status == KB_EUTF8)
+			return push_bad_utf8(L, bad);
+		if (status == KB_ETOOBIG)
+			return push_failure(L, "input too large");
 		return raise_status(L, status);
 	}
-	lua_pushlstring(L, out->data ? out->data : "", out->len);
-	kb_buf_free(out);
+	lua_pushlstring(L, scratch->buf.data ? scratch->buf.data : "", scratch->buf.len);
+	release_scratch(scratch);
 	if (!map)
 		return 1;
-	lua_pushvalue(L, -3);
+	lua_pushvalue(L, pushed ? -3 : -2);
 	return 2;
 }
 
+/* khabar.normalize(s [, opts]); upvalue 1 is the module's reusable buffer. */
 static int l_normalize(lua_State *L)
 {
 	normalizer_config cfg;
 	read_norm_options(L, 2, &cfg);
-	return normalize_with(L, &cfg, 1);
+	return normalize_with(L, &cfg, 1, (scratch_buf *)lua_touserdata(L, lua_upvalueindex(1)));
 }
+
+/* A compiled normalizer: its options and its own reusable buffer. */
+typedef struct {
+	normalizer_config cfg;
+	scratch_buf scratch;
+} normalizer_object;
 
 static int l_normalizer(lua_State *L)
 {
-	normalizer_config cfg, *object;
+	normalizer_config cfg;
+	normalizer_object *object;
 	read_norm_options(L, 1, &cfg);
-	object = (normalizer_config *)lua_newuserdata(L, sizeof *object);
-	*object = cfg;
+	object = (normalizer_object *)lua_newuserdata(L, sizeof *object);
+	memset(object, 0, sizeof *object);
+	object->cfg = cfg;
 	luaL_getmetatable(L, NORMALIZER_MT);
 	lua_setmetatable(L, -2);
 	return 1;
@@ -304,14 +342,21 @@ static int l_normalizer(lua_State *L)
 
 static int normalizer_normalize(lua_State *L)
 {
-	normalizer_config *cfg = (normalizer_config *)luaL_checkudata(L, 1, NORMALIZER_MT);
-	return normalize_with(L, cfg, 2);
+	normalizer_object *object = (normalizer_object *)luaL_checkudata(L, 1, NORMALIZER_MT);
+	return normalize_with(L, &object->cfg, 2, &object->scratch);
+}
+
+static int normalizer_gc(lua_State *L)
+{
+	normalizer_object *object = (normalizer_object *)luaL_checkudata(L, 1, NORMALIZER_MT);
+	kb_buf_free(&object->scratch.buf);
+	return 0;
 }
 
 /* normalizer:options(): the compiled options as a table (for inspection). */
 static int normalizer_options(lua_State *L)
 {
-	normalizer_config *cfg = (normalizer_config *)luaL_checkudata(L, 1, NORMALIZER_MT);
+	normalizer_config *cfg = &((normalizer_object *)luaL_checkudata(L, 1, NORMALIZER_MT))->cfg;
 	unsigned bit;
 	const char *flag;
 	lua_newtable(L);
@@ -447,8 +492,9 @@ static int l_transliterate(lua_State *L)
 	kb_translit_scheme scheme;
 	translit_config cfg;
 	kb_latin_translit *latin = NULL;
-	kb_buf *out;
+	scratch_buf *scratch;
 	kb_status status;
+	int pushed;
 	if (kb_translit_scheme_named(name, &scheme) != KB_OK)
 		return luaL_argerror(L, 2, lua_pushfstring(L, "unknown scheme '%s'", name));
 	read_translit_options(L, 3, &cfg);
@@ -458,21 +504,21 @@ static int l_transliterate(lua_State *L)
 		return push_failure(L, "input too large");
 	if (scheme == KB_TRANSLIT_LATIN && (latin = latin_translit(L)) == NULL)
 		return push_failure(L, "ICU's Arabic-Latin transliterator is not available");
-	out = push_scratch(L);
+	scratch = take_scratch(L, (scratch_buf *)lua_touserdata(L, lua_upvalueindex(1)), &pushed);
 	if (scheme == KB_TRANSLIT_LATIN)
-		status = kb_transliterate_latin(latin, s, n, out);
+		status = kb_transliterate_latin(latin, s, n, &scratch->buf);
 	else
-		status = kb_transliterate_buckwalter(scheme, cfg.reverse, cfg.invalid, s, n, out, &bad);
-	if (status == KB_EUTF8) {
-		kb_buf_free(out);
-		return push_bad_utf8(L, bad);
-	}
+		status = kb_transliterate_buckwalter(scheme, cfg.reverse, cfg.invalid, s, n,
+		                                     &scratch->buf, &bad);
 	if (status != KB_OK) {
-		kb_buf_free(out);
+		release_scratch(scratch);
+		if (status == KB_EUTF8)
+			return push_bad_utf8(L, bad);
 		return status == KB_ETOOBIG ? push_failure(L, "input too large") : raise_status(L, status);
 	}
-	lua_pushlstring(L, out->data ? out->data : "", out->len);
-	kb_buf_free(out);
+	lua_pushlstring(L, scratch->buf.data ? scratch->buf.data : "", scratch->buf.len);
+	release_scratch(scratch);
+	(void)pushed;
 	return 1;
 }
 
@@ -499,9 +545,13 @@ static void new_class(lua_State *L, const char *name, const luaL_Reg *methods)
 	}
 }
 
+/* Metatables, and the functions that share the module's reusable buffer
+ * (the module table is at the top of the stack). */
 static void open_normalize(lua_State *L)
 {
 	new_class(L, NORMALIZER_MT, normalizer_methods);
+	lua_pushcfunction(L, normalizer_gc);
+	lua_setfield(L, -2, "__gc");
 	lua_pop(L, 1);
 	new_class(L, OFFSET_MAP_MT, offset_map_methods);
 	lua_pushcfunction(L, offset_map_close);
@@ -519,6 +569,12 @@ static void open_normalize(lua_State *L)
 	lua_pushcfunction(L, latin_gc);
 	lua_setfield(L, -2, "__gc");
 	lua_pop(L, 1);
+	push_scratch(L);
+	lua_pushvalue(L, -1);
+	lua_pushcclosure(L, l_normalize, 1);
+	lua_setfield(L, -3, "normalize");
+	lua_pushcclosure(L, l_transliterate, 1);
+	lua_setfield(L, -2, "transliterate");
 }
 
 /* @tokenize: tokenize, sentences (issue 3) */
@@ -630,9 +686,7 @@ static int l_entities(lua_State *L)
 static const luaL_Reg functions[] = {
 	{"versions", l_versions},
 	/* @normalize-entries */
-	{"normalize", l_normalize},
-	{"normalizer", l_normalizer},
-	{"transliterate", l_transliterate},
+	{"normalizer", l_normalizer},  /* normalize, transliterate: open_normalize */
 	/* @tokenize-entries */
 	/* @entities-entries */
 	{"entities", l_entities},
