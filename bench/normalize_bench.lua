@@ -234,7 +234,9 @@ local ours = results["khabar.normalize, 1 MB, one call"]
 local function ratio(name, key, target)
   local other = results[key]
   if other then
-    print(string.format("  %-44s %9.1f x%s", name, ours / other, target and ("  (target " .. target .. ")") or ""))
+    local r = ours / other
+    print(string.format(r < 1 and "  %-44s %9.3f x%s" or "  %-44s %9.1f x%s", name, r,
+      target and ("  (target " .. target .. ")") or ""))
   end
 end
 print("ratios of khabar.normalize (1 MB, one call) to:")

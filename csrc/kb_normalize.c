@@ -676,6 +676,7 @@ static size_t fast_run(norm_state *st, size_t i)
  * kept as is; runs of them are copied, and the others go through fast_one
  * in place, so a block is classified once however many characters in it
  * change. Lead bytes are never copied without their letter's verdict. */
+__attribute__((target("ssse3")))
 static size_t fast_run_simd(norm_state *st, size_t i, const simd_tables *simd)
 {
 	const unsigned char *p = st->src + i, *const end = st->src + st->n;
