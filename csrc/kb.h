@@ -314,4 +314,67 @@ kb_status kb_date_add_days(const kb_date *ref, int32_t days, char out[11]);
 
 /* @events: events (issue 5) */
 
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+/* ------------------------------------------------------------------ */
+
+/* One argument of an event: a span of the input plus what is known of it. */
+typedef struct {
+	uint32_t start, stop;   /* the mention, proclitics (و ف ب ل ك) excluded */
+	int32_t entity;         /* index into the entities passed in, or -1 */
+	int32_t entity_id;      /* that entity's id, or -1 */
+	char country[4];        /* ISO 3166 alpha-3, "IGO", or "" when unknown */
+	char sector[4];         /* "GOV", "MIL", "SPY", "LEG", "COP", "REB", ... or "" */
+} kb_event_arg;
+
+#define KB_EVENT_MAX_TARGETS 4
+
+typedef enum {
+	KB_MODALITY_ASSERTED, KB_MODALITY_FUTURE, KB_MODALITY_HYPOTHETICAL, KB_MODALITY_REPORTED
+} kb_event_modality;
+
+typedef struct {
+	const char *type;       /* "NEGOTIATE", ...: static strings */
+	const char *cameo;      /* "046" */
+	const char *plover;     /* "CONSULT", or NULL (statements) */
+	const char *mode;       /* "phone", "visit", ..., or NULL */
+	const char *reciprocal; /* CAMEO code of the mirrored dyad, or NULL */
+	uint32_t trigger_start, trigger_stop;
+	int has_source;
+	kb_event_arg source;
+	unsigned target_count;
+	kb_event_arg targets[KB_EVENT_MAX_TARGETS];
+	int has_date;
+	uint32_t date_start, date_stop;   /* the governing time expression */
+	char date_value[32];              /* "2020-12-27", "2020-12", "2014", "a/b" */
+	int has_location;
+	kb_event_arg location;
+	char target_country[4];  /* the country acted on when no target is named */
+	int negative;
+	kb_event_modality modality;
+	int generic;
+	uint32_t sentence_start, sentence_stop;
+	uint32_t cluster;        /* 1-based; mentions of one real event share it */
+	float confidence;
+} kb_event;
+
+typedef struct {
+	kb_event *items;
+	size_t count, cap;
+} kb_events;
+
+/* At most this many events come from one call (a corpus is many calls). */
+#define KB_EVENTS_MAX 100000
+
+/* Finds the events of s[0..n) and appends them to out (initialise it to
+ * zeros) in text order. ref_date (or NULL) resolves relative dates;
+ * entities (or NULL), the result of kb_entities_extract on the same text,
+ * links arguments to entity ids, countries and sectors. KB_ETOOBIG above
+ * 4 GiB. */
+kb_status kb_events_extract(const char *s, size_t n, const kb_date *ref_date,
+                            const kb_entities *entities, kb_events *out);
+void kb_events_free(kb_events *events);
+/* "asserted", "future", "hypothetical", "reported" (NULL when out of range). */
+const char *kb_event_modality_name(int modality);
+
 #endif

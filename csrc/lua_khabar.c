@@ -679,6 +679,166 @@ static int l_entities(lua_State *L)
 
 /* @events: events, analyze (issue 5) */
 
+#define EVENTS_BOX "khabar.events"
+
+/* The events of one call, owned by a userdata so that a Lua error while
+ * the results are pushed cannot leak them. */
+static int events_box_gc(lua_State *L)
+{
+	kb_events *box = luaL_checkudata(L, 1, EVENTS_BOX);
+	kb_events_free(box);
+	return 0;
+}
+
+/* A real calendar day "YYYY-MM-DD" into *date. */
+static int parse_event_date(const char *s, size_t n, kb_date *date)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d;
+	size_t k;
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (k = 0; k < 10; k++)
+		if (k != 4 && k != 7 && (s[k] < '0' || s[k] > '9'))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	date->year = y;
+	date->month = m;
+	date->day = d;
+	return 1;
+}
+
+static void set_span(lua_State *L, const char *s, uint32_t start, uint32_t stop)
+{
+	lua_pushlstring(L, s + start, stop - start);
+	lua_setfield(L, -2, "text");
+	lua_pushinteger(L, (lua_Integer)start + 1);
+	lua_setfield(L, -2, "start");
+	lua_pushinteger(L, (lua_Integer)stop);
+	lua_setfield(L, -2, "stop");
+}
+
+static void set_code_field(lua_State *L, const char *name, const char *code)
+{
+	if (code && code[0]) {
+		lua_pushstring(L, code);
+		lua_setfield(L, -2, name);
+	}
+}
+
+/* {text, start, stop, entity, country, sector}; entity is the 1-based
+ * entity id when the argument was linked. */
+static void push_event_arg(lua_State *L, const char *s, const kb_event_arg *a)
+{
+	lua_createtable(L, 0, 6);
+	set_span(L, s, a->start, a->stop);
+	if (a->entity_id >= 0) {
+		lua_pushinteger(L, (lua_Integer)a->entity_id + 1);
+		lua_setfield(L, -2, "entity");
+	}
+	set_code_field(L, "country", a->country);
+	set_code_field(L, "sector", a->sector);
+}
+
+static void push_event_strings(lua_State *L, const kb_event *e)
+{
+	lua_pushstring(L, e->type);
+	lua_setfield(L, -2, "type");
+	lua_pushstring(L, e->cameo);
+	lua_setfield(L, -2, "cameo");
+	set_code_field(L, "plover", e->plover);
+	set_code_field(L, "mode", e->mode);
+	set_code_field(L, "reciprocal", e->reciprocal);
+	lua_pushstring(L, e->negative ? "negative" : "positive");
+	lua_setfield(L, -2, "polarity");
+	lua_pushstring(L, kb_event_modality_name(e->modality));
+	lua_setfield(L, -2, "modality");
+	lua_pushboolean(L, e->generic);
+	lua_setfield(L, -2, "generic");
+	set_code_field(L, "target_country", e->target_country);
+}
+
+static void push_event(lua_State *L, const char *s, const kb_event *e)
+{
+	unsigned t;
+	lua_createtable(L, 0, 18);
+	push_event_strings(L, e);
+	lua_createtable(L, 0, 3);
+	set_span(L, s, e->trigger_start, e->trigger_stop);
+	lua_setfield(L, -2, "trigger");
+	if (e->has_source) {
+		push_event_arg(L, s, &e->source);
+		lua_setfield(L, -2, "source");
+	}
+	lua_createtable(L, (int)e->target_count, 0);
+	for (t = 0; t < e->target_count; t++) {
+		push_event_arg(L, s, &e->targets[t]);
+		lua_rawseti(L, -2, (int)t + 1);
+	}
+	lua_setfield(L, -2, "targets");
+	if (e->has_date) {
+		lua_createtable(L, 0, 4);
+		set_span(L, s, e->date_start, e->date_stop);
+		lua_pushstring(L, e->date_value);
+		lua_setfield(L, -2, "value");
+		lua_setfield(L, -2, "date");
+	}
+	if (e->has_location) {
+		push_event_arg(L, s, &e->location);
+		lua_setfield(L, -2, "location");
+	}
+	lua_createtable(L, 0, 2);
+	lua_pushinteger(L, (lua_Integer)e->sentence_start + 1);
+	lua_setfield(L, -2, "start");
+	lua_pushinteger(L, (lua_Integer)e->sentence_stop);
+	lua_setfield(L, -2, "stop");
+	lua_setfield(L, -2, "sentence");
+	lua_pushinteger(L, (lua_Integer)e->cluster);
+	lua_setfield(L, -2, "cluster");
+	lua_pushnumber(L, (lua_Number)((int)(e->confidence * 100.0f + 0.5f)) / 100.0);
+	lua_setfield(L, -2, "confidence");
+}
+
+/* core.events(s [, date]): the events of s as a list of tables; date is
+ * the article's "YYYY-MM-DD" (checked: nil, message when it is no day). */
+static int l_events(lua_State *L)
+{
+	size_t n, dn = 0, k;
+	const char *s = luaL_checklstring(L, 1, &n);
+	const char *ds = luaL_optlstring(L, 2, NULL, &dn);
+	kb_date date;
+	kb_events *box;
+	kb_status st;
+	if (ds && !parse_event_date(ds, dn, &date))
+		return push_failure(L, "bad date: expected YYYY-MM-DD");
+	box = lua_newuserdata(L, sizeof *box);
+	memset(box, 0, sizeof *box);
+	if (luaL_newmetatable(L, EVENTS_BOX)) {
+		lua_pushcfunction(L, events_box_gc);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	st = kb_events_extract(s, n, ds ? &date : NULL, NULL, box);
+	if (st == KB_ETOOBIG)
+		return push_failure(L, "input too large");
+	if (st != KB_OK)
+		return raise_status(L, st);
+	lua_createtable(L, (int)box->count, 0);
+	for (k = 0; k < box->count; k++) {
+		push_event(L, s, &box->items[k]);
+		lua_rawseti(L, -2, (int)k + 1);
+	}
+	kb_events_free(box);
+	return 1;
+}
+
+
 /* ==================================================================== */
 /* Module                                                                */
 /* ==================================================================== */
@@ -691,6 +851,7 @@ static const luaL_Reg functions[] = {
 	/* @entities-entries */
 	{"entities", l_entities},
 	/* @events-entries */
+	{"events", l_events},
 	{NULL, NULL}
 };
 

@@ -73,4 +73,101 @@ end
 
 -- @events: events, analyze (issue 5)
 
+-- Checks the options every event function takes: nil or a table with
+-- date (YYYY-MM-DD), max_bytes, dyads. Wrong types raise; bad data
+-- returns nil, message.
+local EVENT_OPTIONS = { date = true, dyads = true, max_bytes = true }
+
+local function event_options(s, opts, fname)
+  if type(s) ~= "string" then
+    error(string.format("bad argument #1 to '%s' (string expected, got %s)", fname, type(s)), 3)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error(string.format("bad argument #2 to '%s' (table expected, got %s)", fname, type(opts)), 3)
+  end
+  opts = opts or {}
+  for k in pairs(opts) do
+    if not EVENT_OPTIONS[k] then error(string.format("unknown %s option '%s'", fname, tostring(k)), 3) end
+  end
+  local max = opts.max_bytes
+  if max ~= nil and not (type(max) == "number" and max >= 0 and max == math.floor(max)) then
+    error(string.format("bad value for %s option 'max_bytes' (a non-negative integer expected)", fname), 3)
+  end
+  if max and #s > max then return nil, "input too large" end
+  local date = opts.date
+  if date ~= nil then
+    if type(date) ~= "string" or not date:match("^%d%d%d%d%-%d%d%-%d%d$") then
+      return nil, "bad date: expected YYYY-MM-DD"
+    end
+  end
+  return opts
+end
+
+-- One dyad per target, and for reciprocal codes (041, 046, 042/043 ...)
+-- the mirrored dyad as well: the form CAMEO datasets count.
+local function expand_dyads(events)
+  local out = {}
+  for _, e in ipairs(events) do
+    if #e.targets == 0 then
+      out[#out + 1] = e
+    else
+      for _, t in ipairs(e.targets) do
+        local d = {}
+        for k, v in pairs(e) do d[k] = v end
+        d.targets = { t }
+        d.dyad = true
+        out[#out + 1] = d
+        if e.reciprocal and e.source then
+          local r = {}
+          for k, v in pairs(d) do r[k] = v end
+          r.source, r.targets, r.cameo = t, { e.source }, e.reciprocal
+          if e.reciprocal == "043" then r.type = "HOST" elseif e.reciprocal == "042" then r.type = "VISIT" end
+          r.reciprocal = e.cameo
+          r.mirrored = true
+          out[#out + 1] = r
+        end
+      end
+    end
+  end
+  return out
+end
+
+--- The events of s: who did what to whom, when and where (docs: README "Events").
+-- @param s string (an article)
+-- @param opts nil or {date = "YYYY-MM-DD" (the article's date), dyads = bool, max_bytes = n}
+-- @return list of events {type, cameo, plover, mode, trigger, source, targets, date,
+--   location, polarity, modality, generic, sentence, cluster, confidence}; or nil, message
+function khabar.events(s, opts)
+  local o, err = event_options(s, opts, "events")
+  if not o then return nil, err end
+  local events, message = core.events(s, o.date)
+  if not events then return nil, message end
+  if o.dyads then events = expand_dyads(events) end
+  return events
+end
+
+--- Sentences, entities and events of s in one table.
+-- @param s string
+-- @param opts as for khabar.events
+-- @return {sentences = {{start, stop}...}, entities = {...}, events = {...}}; or nil, message
+function khabar.analyze(s, opts)
+  local o, err = event_options(s, opts, "analyze")
+  if not o then return nil, err end
+  local result = { sentences = {}, entities = {} }
+  if khabar.sentences then
+    local sentences, message = khabar.sentences(s)
+    if not sentences then return nil, message end
+    result.sentences = sentences
+  end
+  if khabar.entities then
+    local entities, message = khabar.entities(s, { date = o.date, max_bytes = o.max_bytes })
+    if not entities then return nil, message end
+    result.entities = entities
+  end
+  local events, message = khabar.events(s, o)
+  if not events then return nil, message end
+  result.events = events
+  return result
+end
+
 return khabar

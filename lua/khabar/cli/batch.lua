@@ -1,0 +1,255 @@
+--- khabar batch: many articles, as JSON lines in and out, on N processes.
+local khabar = require "khabar"
+local cli = require "khabar.cli"
+local json = require "khabar.json"
+local analyze = require "khabar.cli.analyze"
+
+-- ------------------------------------------------------------------------
+-- A small JSON decoder (the input lines are {id, date, text}).
+
+local decode_value
+
+local escapes = { b = "\b", f = "\f", n = "\n", r = "\r", t = "\t", ['"'] = '"', ["\\"] = "\\", ["/"] = "/" }
+
+-- UTF-8 of a code point, without bit operators (LuaJIT has none).
+local function utf8_char(cp)
+  local floor = math.floor
+  if cp < 0x80 then return string.char(cp) end
+  if cp < 0x800 then return string.char(0xC0 + floor(cp / 64), 0x80 + cp % 64) end
+  if cp < 0x10000 then
+    return string.char(0xE0 + floor(cp / 4096), 0x80 + floor(cp / 64) % 64, 0x80 + cp % 64)
+  end
+  return string.char(0xF0 + floor(cp / 262144), 0x80 + floor(cp / 4096) % 64, 0x80 + floor(cp / 64) % 64,
+    0x80 + cp % 64)
+end
+
+local function decode_string(s, i)
+  local parts, j = {}, i + 1
+  while true do
+    local k = s:find('["\\]', j)
+    if not k then error("unterminated string at " .. i, 0) end
+    parts[#parts + 1] = s:sub(j, k - 1)
+    if s:sub(k, k) == '"' then return table.concat(parts), k + 1 end
+    local c = s:sub(k + 1, k + 1)
+    if c == "u" then
+      local cp = tonumber(s:sub(k + 2, k + 5), 16)
+      if not cp then error("bad \\u escape at " .. k, 0) end
+      j = k + 6
+      if cp >= 0xD800 and cp < 0xDC00 and s:sub(j, j + 1) == "\\u" then
+        local lo = tonumber(s:sub(j + 2, j + 5), 16)
+        if lo and lo >= 0xDC00 and lo < 0xE000 then
+          cp = 0x10000 + (cp - 0xD800) * 1024 + (lo - 0xDC00)
+          j = j + 6
+        end
+      end
+      parts[#parts + 1] = utf8_char(cp)
+    elseif escapes[c] then
+      parts[#parts + 1] = escapes[c]
+      j = k + 2
+    else
+      error("bad escape at " .. k, 0)
+    end
+  end
+end
+
+local function skip(s, i) return s:find("[^ \t\r\n]", i) or #s + 1 end
+
+local function decode_container(s, i, close, item)
+  local t, n = {}, 0
+  i = skip(s, i + 1)
+  if s:sub(i, i) == close then return t, i + 1 end
+  while true do
+    n = n + 1
+    i = item(t, n, i)
+    i = skip(s, i)
+    local c = s:sub(i, i)
+    if c == close then return t, i + 1 end
+    if c ~= "," then error("expected ',' or '" .. close .. "' at " .. i, 0) end
+    i = skip(s, i + 1)
+  end
+end
+
+decode_value = function(s, i)
+  i = skip(s, i)
+  local c = s:sub(i, i)
+  if c == "{" then
+    return decode_container(s, i, "}", function(t, _, k)
+      if s:sub(k, k) ~= '"' then error("expected a key at " .. k, 0) end
+      local key, v
+      key, k = decode_string(s, k)
+      k = skip(s, k)
+      if s:sub(k, k) ~= ":" then error("expected ':' at " .. k, 0) end
+      v, k = decode_value(s, k + 1)
+      t[key] = v
+      return k
+    end)
+  elseif c == "[" then
+    return decode_container(s, i, "]", function(t, n, k)
+      local v
+      v, k = decode_value(s, k)
+      t[n] = v
+      return k
+    end)
+  elseif c == '"' then
+    return decode_string(s, i)
+  end
+  local word = s:match("^[%w%.%+%-]+", i)
+  if word == "true" then return true, i + 4 end
+  if word == "false" then return false, i + 5 end
+  if word == "null" then return nil, i + 4 end
+  if word and tonumber(word) then return tonumber(word), i + #word end
+  error("unexpected character at " .. i, 0)
+end
+
+local function decode(s)
+  local ok, v, i = pcall(decode_value, s, 1)
+  if not ok then return nil, v end
+  if skip(s, i) <= #s then return nil, "trailing characters at " .. i end
+  return v
+end
+
+-- ------------------------------------------------------------------------
+-- One process: documents in, results out, in order.
+
+local function process(doc)
+  if type(doc) ~= "table" or type(doc.text) ~= "string" then
+    return { id = type(doc) == "table" and doc.id or nil, error = "no text" }
+  end
+  local date = doc.date
+  if type(date) == "string" then date = date:sub(1, 10) else date = nil end
+  local result, err = khabar.analyze(doc.text, { date = date })
+  if not result then return { id = doc.id, error = err } end
+  analyze.as_json(result)
+  return { id = doc.id, entities = result.entities, events = result.events }
+end
+
+-- The documents of the input: JSON lines, or one JSON array.
+local function documents(text)
+  if text:match("^%s*%[") then
+    local list, err = decode(text)
+    if not list then return nil, "input: " .. err end
+    return list
+  end
+  local list, n = {}, 0
+  for line in text:gmatch("[^\n]+") do
+    n = n + 1
+    if line:match("%S") then
+      local doc, err = decode(line)
+      if doc == nil then return nil, "line " .. n .. ": " .. tostring(err) end
+      list[#list + 1] = doc
+    end
+  end
+  return list
+end
+
+local function progress_bar(stderr, done, total)
+  local width = 40
+  local filled = total > 0 and math.floor(width * done / total) or width
+  stderr:write(string.format("\r[%s%s] %d/%d", string.rep("#", filled), string.rep(".", width - filled),
+    done, total))
+end
+
+local function is_terminal()
+  local ok = os.execute("test -t 2")
+  return ok == true or ok == 0
+end
+
+local function run_single(docs, env, show, report)
+  for i, doc in ipairs(docs) do
+    env.stdout:write(json.encode(process(doc)), "\n")
+    if show then progress_bar(env.stderr, i, #docs) end
+    if report then env.stderr:write(".") env.stderr:flush() end
+  end
+  if show then env.stderr:write("\n") end
+  return 0
+end
+
+-- ------------------------------------------------------------------------
+-- N processes: the input is cut into N runs of whole lines, each worker
+-- writes its own file, and the files are joined in input order.
+
+local function shell_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+local function self_command()
+  local a = rawget(_G, "arg") or {}
+  local interp, script = a[-1], a[0]
+  if not interp or not script then return nil end
+  return shell_quote(interp) .. " " .. shell_quote(script)
+end
+
+local function run_parallel(text, docs, jobs, env, show)
+  local command = self_command()
+  if not command then return nil, "--jobs needs the khabar script" end
+  local lines = {}
+  if text:match("^%s*%[") then
+    for _, d in ipairs(docs) do lines[#lines + 1] = json.encode(d) end
+  else
+    for line in text:gmatch("[^\n]+") do
+      if line:match("%S") then lines[#lines + 1] = line end
+    end
+  end
+  local base = os.tmpname()
+  local parts, per = {}, math.ceil(#lines / jobs)
+  for j = 1, jobs do
+    local first, last = (j - 1) * per + 1, math.min(j * per, #lines)
+    if first > last then break end
+    local f = assert(io.open(base .. "." .. j .. ".in", "w"))
+    f:write(table.concat(lines, "\n", first, last), "\n")
+    f:close()
+    parts[#parts + 1] = string.format("KHABAR_BATCH_REPORT=1 %s batch < %s > %s", command,
+      shell_quote(base .. "." .. j .. ".in"), shell_quote(base .. "." .. j .. ".out"))
+  end
+  local pipe = assert(io.popen("(" .. table.concat(parts, " & ") .. " & wait) 2>&1", "r"))
+  local done, errors = 0, {}
+  while true do
+    local chunk = pipe:read(1)
+    if not chunk then break end
+    if chunk == "." then
+      done = done + 1
+      if show then progress_bar(env.stderr, done, #lines) end
+    else
+      errors[#errors + 1] = chunk
+    end
+  end
+  pipe:close()
+  if show then env.stderr:write("\n") end
+  for j = 1, #parts do
+    local f = io.open(base .. "." .. j .. ".out", "rb")
+    if f then
+      env.stdout:write(f:read("a"))
+      f:close()
+    end
+    os.remove(base .. "." .. j .. ".in")
+    os.remove(base .. "." .. j .. ".out")
+  end
+  os.remove(base)
+  if #errors > 0 then env.stderr:write(table.concat(errors)) end
+  if done < #lines then return nil, "a worker failed" end
+  return 0
+end
+
+return {
+  decode = decode,
+  summary = "analyze many articles: JSON lines {id, date, text} in, {id, entities, events} out",
+  usage = [[usage: khabar batch [--jobs N] [FILE]
+
+Reads JSON lines {id, date, text} (or one JSON array of such objects) from
+FILE or standard input and writes one JSON line {id, entities, events} per
+article, in input order. --jobs N runs N worker processes (for large
+corpora). A progress bar goes to standard error when it is a terminal.]],
+  run = function(args, env)
+    local opts, positional = cli.parse(args, { jobs = "value" })
+    if not opts then return nil, positional end
+    if #positional > 1 then return nil, "takes at most one FILE" end
+    local jobs = tonumber(opts.jobs or "1")
+    if not jobs or jobs < 1 or jobs ~= math.floor(jobs) then return nil, "--jobs needs a positive integer" end
+    local text, rerr = cli.read_input(positional[1], env.stdin)
+    if not text then return nil, rerr end
+    local docs, derr = documents(text)
+    if not docs then return nil, derr end
+    local report = os.getenv("KHABAR_BATCH_REPORT") == "1"
+    local show = not report and is_terminal()
+    if jobs > 1 and #docs > 1 then return run_parallel(text, docs, jobs, env, show) end
+    return run_single(docs, env, show, report)
+  end,
+}
