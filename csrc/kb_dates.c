@@ -429,7 +429,7 @@ static int month_expression(const ctx *c, size_t first, size_t i, uint32_t start
                             kb_date_match *m)
 {
 	size_t words, alt_words, last, used;
-	int hijri, alt_hijri, alt;
+	int hijri, alt_hijri, alt, paren = 0;
 	long year = 0;
 	int month = month_at(c, i, &words, &hijri);
 	if (!month || (day && (day < 1 || day > 31)))
@@ -438,6 +438,7 @@ static int month_expression(const ctx *c, size_t first, size_t i, uint32_t start
 	/* ديسمبر/كانون الأول, ديسمبر (كانون الأول) */
 	if (last + 1 < c->w->count && (c->w->items[last + 1].gap & (KB_GAP_SLASH | KB_GAP_PAREN)) &&
 	    (alt = month_at(c, last + 1, &alt_words, &alt_hijri)) == month && !alt_hijri) {
+		paren = (c->w->items[last + 1].gap & KB_GAP_PAREN) != 0;
 		last += alt_words;
 	}
 	used = last + 1 < c->w->count ? year_after(c, last + 1, &year) : 0;
@@ -447,6 +448,9 @@ static int month_expression(const ctx *c, size_t first, size_t i, uint32_t start
 		return 0;
 	last += used;
 	set_match(c, first, last, start, m);
+	/* ديسمبر (كانون الأول): the closing parenthesis belongs to it */
+	if (paren && !used && m->stop < c->w->n && c->w->s[m->stop] == ')')
+		m->stop++;
 	if (!c->ref && !year)
 		return 1;
 	if (hijri || (year >= 1300 && year <= 1500)) {

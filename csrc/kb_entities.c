@@ -338,6 +338,7 @@ static kb_status find_known_names(kb_doc *d, unsigned kinds, size_t min_words)
 		set_country(&d->items[index], entry_country(d, m.entry));
 		d->items[index].sector = m.entry->sector;
 		d->mentions[index].national = (m.entry->kinds & KB_GZ_NORP) != 0;
+		d->mentions[index].known = 1;
 		claim(d, i, i + m.words - 1, index);
 		i += m.words;
 	}
@@ -485,6 +486,11 @@ static size_t name_after(const kb_doc *d, size_t p)
 			break;
 		if (clitic_and_article(kb_word_key(&d->w, q), d->w.items[q].key_len))
 			break;
+		/* a name rarely begins with ال (الآثار, السوق): unless the tagger
+		 * says it is one */
+		if (q == p && starts_with_article(kb_word_key(&d->w, q), d->w.items[q].key_len) &&
+		    !(d->labels && d->labels[q] == KB_NER_B_PERS))
+			break;
 		q++;
 	}
 	return q - p;
@@ -551,7 +557,7 @@ static size_t governing_title(const kb_doc *d, size_t title, size_t first)
 	if (!(d->w.items[first].gap & KB_GAP_COMMA) || (d->w.items[first].gap & ~KB_GAP_COMMA) ||
 	    first == 0)
 		return title;
-	for (k = title; k-- > 0;) {
+	for (k = title; k-- > 0 && title - k < 50;) {
 		if (d->items[k].type != KB_ENT_TITLE)
 			continue;
 		if (d->mentions[k].last == first - 1 && !d->mentions[k].rank)
@@ -576,7 +582,9 @@ static kb_status attach_person(kb_doc *d, size_t title, size_t p)
 	words = name_after(d, p);
 	if (!words)
 		return KB_OK;
-	st = kb_doc_add(d, KB_ENT_PERS, p, p + words - 1, d->w.items[p].start, 0.75f, &index);
+	/* the tagger, when linked in, confirms or doubts the name */
+	st = kb_doc_add(d, KB_ENT_PERS, p, p + words - 1, d->w.items[p].start,
+	                d->labels && d->labels[p] != KB_NER_B_PERS ? 0.5f : 0.75f, &index);
 	if (st != KB_OK)
 		return st;
 	d->items[index].title = (int32_t)governing_title(d, title, d->mentions[title].first);
@@ -592,7 +600,7 @@ static uint8_t counterpart_sector(const kb_doc *d, size_t index, uint8_t sector)
 	size_t k;
 	if (!d->mentions[index].counterpart)
 		return sector;
-	for (k = index; k-- > 0;)
+	for (k = index; k-- > 0 && index - k < 50;)
 		if (d->items[k].type == KB_ENT_TITLE && !d->mentions[k].counterpart)
 			return d->items[k].sector;
 	return sector;
@@ -679,22 +687,36 @@ static kb_status find_quoted_names(kb_doc *d)
 /* Pass: single words (places, nationalities, known names)               */
 /* ==================================================================== */
 
+/* Word i follows a definite noun it can qualify (الحكومة السعودية). */
+static int after_definite_noun(const kb_doc *d, size_t i)
+{
+	return i > 0 && joined(d, i) && d->w.items[i - 1].shape == KB_SHAPE_ARABIC &&
+	       (starts_with_article(kb_word_key(&d->w, i - 1), d->w.items[i - 1].key_len) ||
+	        d->letters[i - 1] || (d->kinds[i - 1] & (KB_GZ_ORG_HEAD | KB_GZ_GROUP))) &&
+	       !(d->kinds[i - 1] & (KB_GZ_STOP | KB_GZ_DATE));
+}
+
 static kb_status find_single_words(kb_doc *d)
 {
 	size_t i;
 	for (i = 0; i < d->w.count; i++) {
 		const kb_gazetteer_entry *g = d->entries[i];
 		size_t index;
+		int type;
 		kb_status st;
 		if (!free_word(d, i) || !g || !(g->kinds & (NAME_KINDS | KB_GZ_NORP)))
 			continue;
-		st = kb_doc_add(d, type_of_entry(g), i, i, kb_doc_word_start(d, i),
-		                (g->kinds & KB_GZ_NORP) ? 0.85f : 0.9f, &index);
+		type = type_of_entry(g);
+		if (type == KB_ENT_NORP && (g->kinds & KB_GZ_COUNTRY) && !after_definite_noun(d, i))
+			type = KB_ENT_LOC; /* السعودية: the country, unless it qualifies a noun */
+		st = kb_doc_add(d, type, i, i, kb_doc_word_start(d, i),
+		                type == KB_ENT_NORP ? 0.85f : 0.9f, &index);
 		if (st != KB_OK)
 			return st;
 		set_country(&d->items[index], entry_country(d, g));
 		d->items[index].sector = g->sector;
-		d->mentions[index].national = (g->kinds & KB_GZ_NORP) != 0;
+		d->mentions[index].national = type == KB_ENT_NORP;
+		d->mentions[index].known = (g->kinds & (KB_GZ_ORG | KB_GZ_PERSON)) != 0;
 		claim(d, i, i, index);
 	}
 	return KB_OK;
@@ -707,9 +729,9 @@ static kb_status find_single_words(kb_doc *d)
 static kb_status find_tagged(kb_doc *d)
 {
 	size_t i = 0;
-	kb_status st = kb_doc_tag(d);
-	if (st != KB_OK || !d->labels)
-		return st;
+	kb_status st = KB_OK;
+	if (!d->labels)
+		return KB_OK;
 	while (i < d->w.count) {
 		uint8_t label = d->labels[i];
 		size_t last = i, k, index;
@@ -779,6 +801,7 @@ static kb_status run_passes(kb_doc *d)
 {
 	kb_status st = prepare(d);
 	if (st == KB_OK && d->w.count) {
+		if (st == KB_OK) st = kb_doc_tag(d);
 		if (st == KB_OK) st = find_dates(d);
 		if (st == KB_OK) st = find_numbers(d);
 		if (st == KB_OK) st = find_known_names(d, KB_GZ_ORG | KB_GZ_PERSON, 1);

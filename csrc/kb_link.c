@@ -163,20 +163,65 @@ kb_status kb_doc_tag(kb_doc *d)
 /* Surnames: "حفتر" after "خليفة حفتر"                                   */
 /* ==================================================================== */
 
-static int same_key(const kb_doc *d, size_t word, const char *key, size_t n)
+/* Surnames (last words of multiword persons), sorted for lookup. */
+typedef struct {
+	const char *key;
+	size_t len;
+	int32_t person;
+} surname;
+
+typedef struct {
+	surname *items;
+	size_t count;
+} surnames;
+
+static int compare_surname(const void *a, const void *b)
 {
-	return d->w.items[word].key_len == n && memcmp(kb_word_key(&d->w, word), key, n) == 0;
+	const surname *x = a, *y = b;
+	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->person < y->person ? -1 : x->person > y->person; /* the first person wins */
 }
 
-/* The multiword person whose last word is key, or -1. */
-static int32_t person_with_surname(const kb_doc *d, const char *key, size_t n)
+static kb_status collect_surnames(const kb_doc *d, surnames *out)
 {
 	size_t e;
+	out->count = 0;
+	out->items = malloc((d->count ? d->count : 1) * sizeof *out->items);
+	if (!out->items)
+		return KB_ENOMEM;
 	for (e = 0; e < d->count; e++) {
 		const kb_mention *m = &d->mentions[e];
-		if (d->items[e].type == KB_ENT_PERS && m->last > m->first && same_key(d, m->last, key, n))
-			return (int32_t)e;
+		if (d->items[e].type != KB_ENT_PERS || m->last == m->first || d->items[e].confidence < 0.7f)
+			continue;
+		out->items[out->count].key = kb_word_key(&d->w, m->last);
+		out->items[out->count].len = d->w.items[m->last].key_len;
+		out->items[out->count++].person = (int32_t)e;
 	}
+	qsort(out->items, out->count, sizeof *out->items, compare_surname);
+	return KB_OK;
+}
+
+/* The first multiword person whose last word is key, or -1. */
+static int32_t person_with_surname(const surnames *list, const char *key, size_t n)
+{
+	size_t lo = 0, hi = list->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const surname *x = &list->items[mid];
+		int c = memcmp(key, x->key, n < x->len ? n : x->len);
+		if (c == 0)
+			c = n < x->len ? -1 : n > x->len;
+		if (c <= 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo < list->count && list->items[lo].len == n && memcmp(list->items[lo].key, key, n) == 0)
+		return list->items[lo].person;
 	return -1;
 }
 
@@ -202,11 +247,12 @@ static kb_status grow_links(const kb_doc *d, int32_t **link, size_t *link_cap)
  * surname (with its proclitics outside the span). */
 static kb_status link_surnames(kb_doc *d, int32_t **link)
 {
-	size_t i, persons = 0, e, link_cap = 0;
+	size_t i, link_cap = 0;
+	surnames list = { NULL, 0 };
 	kb_status st = grow_links(d, link, &link_cap);
-	for (e = 0; e < d->count; e++)
-		persons += d->items[e].type == KB_ENT_PERS && d->mentions[e].last > d->mentions[e].first;
-	for (i = 0; st == KB_OK && persons && i < d->w.count; i++) {
+	if (st == KB_OK)
+		st = collect_surnames(d, &list);
+	for (i = 0; st == KB_OK && list.count && i < d->w.count; i++) {
 		kb_clitic_form forms[3];
 		size_t count, f, index;
 		int32_t person = -1, owner = d->owner[i];
@@ -217,7 +263,7 @@ static kb_status link_surnames(kb_doc *d, int32_t **link)
 			continue;
 		count = kb_clitic_forms(kb_word_key(&d->w, i), d->w.items[i].key_len, forms);
 		for (f = 0; f < count && person < 0; f++)
-			person = person_with_surname(d, forms[f].text, forms[f].len);
+			person = person_with_surname(&list, forms[f].text, forms[f].len);
 		if (person < 0 || person == owner)
 			continue;
 		if (owner >= 0) {
@@ -226,13 +272,14 @@ static kb_status link_surnames(kb_doc *d, int32_t **link)
 			st = kb_doc_add(d, KB_ENT_PERS, i, i,
 			                kb_word_offset_after(&d->w, i, forms[f - 1].letters), 0.7f, &index);
 			if (st != KB_OK)
-				return st;
+				break;
 			d->owner[i] = (int32_t)index;
 			st = grow_links(d, link, &link_cap);
 		}
 		if (st == KB_OK)
 			(*link)[index] = person;
 	}
+	free(list.items);
 	return st;
 }
 
@@ -440,6 +487,9 @@ static size_t *sentence_numbers(const kb_doc *d)
 	return numbers;
 }
 
+/* How far (in mentions) context is looked for: keeps the work linear. */
+#define CONTEXT_MENTIONS 40
+
 /* A country for mention e from its sentence: the nearest title before it
  * with a country (for a person under a rank: اللواء after an apposition),
  * else the nearest mention before it whose country is a nationality, else
@@ -448,14 +498,16 @@ static int32_t country_from_context(const kb_doc *d, const size_t *sentence, siz
 {
 	size_t s = sentence[d->mentions[e].first], k;
 	int rank_title = d->items[e].title >= 0 && d->mentions[d->items[e].title].rank;
-	for (k = e; rank_title && k-- > 0 && sentence[d->mentions[k].first] == s;)
+	size_t floor = e > CONTEXT_MENTIONS ? e - CONTEXT_MENTIONS : 0;
+	size_t ceiling = e + CONTEXT_MENTIONS < d->count ? e + CONTEXT_MENTIONS : d->count;
+	for (k = e; rank_title && k-- > floor && sentence[d->mentions[k].first] == s;)
 		if (d->items[k].type == KB_ENT_TITLE && d->items[k].country[0] &&
 		    d->mentions[e].first - d->mentions[k].last < 16)
 			return (int32_t)k;
-	for (k = e; k-- > 0 && sentence[d->mentions[k].first] == s;)
+	for (k = e; k-- > floor && sentence[d->mentions[k].first] == s;)
 		if (d->mentions[k].national && d->items[k].country[0])
 			return (int32_t)k;
-	for (k = e + 1; k < d->count && sentence[d->mentions[k].first] == s; k++)
+	for (k = e + 1; k < ceiling && sentence[d->mentions[k].first] == s; k++)
 		if (d->mentions[k].national && d->items[k].country[0])
 			return (int32_t)k;
 	return -1;
@@ -483,7 +535,8 @@ static kb_status fill_chains(kb_doc *d)
 	for (i = 0; i < (size_t)ids; i++) {
 		chain *c = &chains[i];
 		int type = c->canonical >= 0 ? d->items[c->canonical].type : -1;
-		if (c->country_from < 0 && (type == KB_ENT_PERS || type == KB_ENT_ORG))
+		if (c->country_from < 0 && (type == KB_ENT_PERS || type == KB_ENT_ORG) &&
+		    !d->mentions[c->canonical].known)
 			c->country_from = country_from_context(d, sentence, (size_t)c->canonical);
 	}
 	for (i = 0; i < d->count; i++) {

@@ -12,6 +12,7 @@ typedef struct {
 	size_t first, last;      /* its words */
 	size_t head;             /* the head word of a rule-found organisation, or -1 */
 	int32_t rank_title;      /* a PERS's rank title when an office title governs, or -1 */
+	uint8_t known;           /* a gazetteer name: its country (or none) is known */
 	uint8_t national;        /* its country comes from a nationality adjective */
 	uint8_t rank;            /* a TITLE that is a rank (المشير), not an office */
 	uint8_t counterpart;     /* a TITLE نظيره: the same office as the previous person's */
