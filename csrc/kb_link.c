@@ -163,6 +163,36 @@ kb_status kb_doc_tag(kb_doc *d)
 /* Surnames: "حفتر" after "خليفة حفتر"                                   */
 /* ==================================================================== */
 
+static int key_is(const kb_doc *d, size_t i, const char *folded)
+{
+	size_t n = strlen(folded);
+	return d->w.items[i].key_len == n && memcmp(kb_word_key(&d->w, i), folded, n) == 0;
+}
+
+/* Word i ends a compound name (عبد العزيز, بن سلمان, أبو مازن, آل ثاني):
+ * alone it names no one. */
+static int compound_part(const kb_doc *d, size_t i)
+{
+	return i > 0 && (key_is(d, i - 1, "عبد") || key_is(d, i - 1, "بن") || key_is(d, i - 1, "ابن") ||
+	                 key_is(d, i - 1, "ابو") || key_is(d, i - 1, "ال") || key_is(d, i - 1, "بنت"));
+}
+
+/* A surname with ال after a definite noun or a preposition is an
+ * adjective or a noun there (في الماضي, العام الماضي), not the person. */
+static int surname_position(const kb_doc *d, size_t i, const char *form)
+{
+	const kb_word *prev;
+	if (compound_part(d, i))
+		return 0;
+	if (memcmp(form, "ال", 4) != 0 || i == 0)
+		return 1;
+	prev = &d->w.items[i - 1];
+	if (d->w.items[i].gap & KB_GAP_ANY)
+		return 1;
+	return !(d->kinds[i - 1] & (KB_GZ_STOP | KB_GZ_DATE)) &&
+	       !(prev->key_len > 4 && memcmp(kb_word_key(&d->w, i - 1), "ال", 4) == 0);
+}
+
 /* Surnames (last words of multiword persons), sorted for lookup. */
 typedef struct {
 	const char *key;
@@ -195,7 +225,8 @@ static kb_status collect_surnames(const kb_doc *d, surnames *out)
 		return KB_ENOMEM;
 	for (e = 0; e < d->count; e++) {
 		const kb_mention *m = &d->mentions[e];
-		if (d->items[e].type != KB_ENT_PERS || m->last == m->first || d->items[e].confidence < 0.7f)
+		if (d->items[e].type != KB_ENT_PERS || m->last == m->first || d->items[e].confidence < 0.7f ||
+		    compound_part(d, m->last))
 			continue;
 		out->items[out->count].key = kb_word_key(&d->w, m->last);
 		out->items[out->count].len = d->w.items[m->last].key_len;
@@ -264,7 +295,7 @@ static kb_status link_surnames(kb_doc *d, int32_t **link)
 		count = kb_clitic_forms(kb_word_key(&d->w, i), d->w.items[i].key_len, forms);
 		for (f = 0; f < count && person < 0; f++)
 			person = person_with_surname(&list, forms[f].text, forms[f].len);
-		if (person < 0 || person == owner)
+		if (person < 0 || person == owner || !surname_position(d, i, forms[f - 1].text))
 			continue;
 		if (owner >= 0) {
 			index = (size_t)owner;
