@@ -75,7 +75,10 @@ typedef struct {
 	uint8_t trig_len;           /* words the trigger covers */
 	uint8_t trig_pro;           /* letters of proclitics before the trigger's stem */
 	uint32_t sentence;          /* index of its sentence */
+	uint8_t ent;                /* EW_* marks from the entities passed in */
 } ev_word;
+
+enum { EW_START = 1, EW_END = 2, EW_TITLE = 4, EW_NAME = 8 };
 
 typedef struct {
 	size_t first, last;         /* word range [first, last) */
@@ -503,6 +506,30 @@ static int match_stem(ev_ctx *c, size_t i, const char *b, size_t bn, int noun_on
 	return t;
 }
 
+/* Does the word, as written, end in a pronoun (ـه، ـها، ـهم، ـهما after a
+ * letter; ه is no ta marbuta)? "زيارته", "جولته", "تستنكره". */
+static int has_pronoun_suffix(const ev_ctx *c, const ev_word *w)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	uint32_t end = w->stop;
+	/* skip marks at the end */
+	while (end >= w->start + 2 && s[end - 2] == 0xD9 && ((s[end - 1] >= 0x8B && s[end - 1] <= 0x9F) ||
+	                                                    s[end - 1] == 0x80))
+		end -= 2;
+	if (end < w->start + 6)
+		return 0;
+	if (s[end - 2] == 0xD9 && s[end - 1] == 0x87)   /* ه */
+		return 1;
+	if (s[end - 2] == 0xD9 && (s[end - 1] == 0x85 || s[end - 1] == 0x86 || s[end - 1] == 0xA7 ||
+	                           s[end - 1] == 0x8A)) {   /* م ن ا ي after ه: هم هن ها هما */
+		size_t k = end - 2;
+		if (s[end - 1] == 0xA7 && k >= w->start + 2 && s[k - 2] == 0xD9 && s[k - 1] == 0x85)
+			k -= 2;  /* هما */
+		return k >= w->start + 4 && s[k - 2] == 0xD9 && s[k - 1] == 0x87;
+	}
+	return 0;
+}
+
 /* Finds the trigger starting at word i: the word as is, then without و/ف,
  * then without a preposition (nouns only: "لقصف", "بزيارة"). */
 static void match_trigger(ev_ctx *c, size_t i, size_t limit)
@@ -527,6 +554,8 @@ static void match_trigger(ev_ctx *c, size_t i, size_t limit)
 		w->trig = (int16_t)t;
 		w->trig_len = (uint8_t)len;
 		w->trig_pro = (uint8_t)(off / 2);
+		if (kb_event_triggers[t].tense == 2 && has_pronoun_suffix(c, w))
+			w->suffix = 1;
 	}
 }
 
@@ -606,6 +635,7 @@ static int looks_past_verb(const ev_ctx *c, const ev_word *w)
 static int is_actor_word(const ev_word *w, int strict)
 {
 	return (w->cls & (KB_EVW_TITLE | KB_EVW_COUNTRY | KB_EVW_NISBA | KB_EVW_ORGX | KB_EVW_HON)) != 0 ||
+	       (w->ent & EW_NAME) != 0 ||
 	       (!strict && !w->has_al && w->cls == 0 && w->kind == W_ARABIC);
 }
 
@@ -648,6 +678,11 @@ static size_t np_end(const ev_ctx *c, size_t i, size_t limit, int coord)
 		if (prev->has_al && looks_past_verb(c, w))
 			break;
 		if (is_adverb(c, w))
+			break;
+		/* two named entities side by side are two phrases: "زار كارتر
+		 * إسرائيل", "اتهمت باكستان الهند" (not inside a title: "وزير
+		 * خارجية ليبيا محمد ...") */
+		if ((prev->ent & EW_END) && (w->ent & EW_START) && !(prev->ent & EW_TITLE) && !(w->ent & EW_TITLE))
 			break;
 		if ((prev->cls & (KB_EVW_COUNTRY | KB_EVW_CITY)) && (w->cls & (KB_EVW_COUNTRY | KB_EVW_CITY)) &&
 		    !w->pro_wf)
@@ -964,6 +999,7 @@ typedef struct {
 	int explicit_source;        /* found in the event's own clause */
 	int anaphoric;              /* subject is an earlier event (الاجتماع) */
 	int coordinated;            /* shares the subject of the verb before */
+	int explicit_target;        /* targets found in the event's own clause */
 } ev_info;
 
 typedef struct {
@@ -1121,6 +1157,22 @@ static int clause_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, s
 	for (k = first; k < t0; k++)
 		if (is_punct(&c->w[k], P_COLON) || (c->w[k].cls & KB_EVW_COMP))
 			clause = k + 1;
+	{
+		/* A clause that opens on an unknown, indefinite word opens on
+		 * its verb: "جدد مبعوث الأمم المتحدة ... دعوته". */
+		size_t v = clause;
+		while (v < t0 && c->w[v].kind == W_PUNCT)
+			v++;
+		if (v + 1 < t0 && c->w[v].kind == W_ARABIC && c->w[v].cls == 0 && !c->w[v].has_al &&
+		    c->w[v].trig < 0 && !c->w[v].pro_bl && t0 - v <= 14) {
+			size_t m = skip_adjuncts(c, v + 1, t0);
+			if (m < t0 && np_start_ok(&c->w[m], 0) && (c->w[m].has_al || is_actor_word(&c->w[m], 1))) {
+				*i = m;
+				*j = np_end(c, m, t0, 1);
+				return 1;
+			}
+		}
+	}
 	if (t0 > clause + 6)
 		clause = t0 - 6;
 	for (k = clause; k + 1 < t0; k++) {
@@ -1511,7 +1563,9 @@ static void source_from_context(ev_ctx *c, const ev_infos *infos, kb_event *e, e
 		if (st >= 0)
 			prev = st;
 	}
-	if (in->type == KB_EVT_MILITARY_FORCE) {
+	if (in->type == KB_EVT_MILITARY_FORCE)
+		return;     /* fill_sides() decides, once the whole text is read */
+	if (0) {
 		int mf = recent_force(c, infos, !strcmp(e->cameo, "195"));
 		if (mf >= 0 && (prev < 0 || infos->items[prev].type != KB_EVT_STATEMENT ||
 		                infos->items[mf].sentence + 2 >= s))
@@ -1635,26 +1689,100 @@ static void resumptive_target(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_
 		add_targets(c, e, k, ante + 1);
 }
 
-/* Article memory for attacks: an attacker with no named target is
- * fighting whom it fought before (or who fought it). */
+static void arg_words(const ev_ctx *c, const kb_event_arg *a, size_t *i, size_t *j);
+
+/* A crude stem for comparing sides: no clitics, no article, no plural or
+ * adjective ending ("الحوثيين", "حوثيا", "الحوثية" all give "حوث"). */
+static size_t side_stem(const ev_ctx *c, const ev_word *w, const char **out)
+{
+	static const char *const endings[] = {
+		"\xd9\x8a\xd9\x8a\xd9\x86", "\xd9\x8a\xd9\x86", "\xd9\x88\xd9\x86", "\xd9\x8a\xd9\x87",
+		"\xd9\x8a\xd8\xa7", "\xd9\x8a", "\xd9\x87", "\xd8\xa7"
+	};
+	const char *s = word_norm(c, w) + w->pro_len;
+	size_t n = w->norm_len - w->pro_len, k, round;
+	if (w->pro_bl == 'l' && starts(s, n, AR_LAM) && !starts(s, n, AR_AL)) {
+		s += 2;
+		n -= 2;
+	}
+	if (starts(s, n, AR_AL)) {
+		s += 4;
+		n -= 4;
+	}
+	for (round = 0; round < 2; round++)
+		for (k = 0; k < COUNT(endings); k++)
+			if (ends_with(s, n, endings[k]) && letters(n - strlen(endings[k])) >= 3) {
+				n -= strlen(endings[k]);
+				break;
+			}
+	*out = s;
+	return n;
+}
+
+/* Are two arguments the same side: a significant word in common
+ * ("طائرات التحالف العربي" and "التحالف", "الحوثيين" and "ميليشيات الحوثي")? */
+static int same_side(const ev_ctx *c, const kb_event_arg *a, const kb_event_arg *b)
+{
+	size_t ai, aj, bi, bj, x, y;
+	if (!a->stop || !b->stop)
+		return 0;
+	arg_words(c, a, &ai, &aj);
+	arg_words(c, b, &bi, &bj);
+	for (x = ai; x < aj && x < ai + NP_MAX; x++) {
+		const char *xs;
+		size_t xn;
+		if (c->w[x].kind != W_ARABIC || (c->w[x].cls & (KB_EVW_GENERIC | KB_EVW_PREP | KB_EVW_PART)))
+			continue;
+		xn = side_stem(c, &c->w[x], &xs);
+		if (letters(xn) < 3)
+			continue;
+		for (y = bi; y < bj && y < bi + NP_MAX; y++) {
+			const char *ys;
+			size_t yn;
+			if (c->w[y].kind != W_ARABIC || (c->w[y].cls & (KB_EVW_GENERIC | KB_EVW_PREP | KB_EVW_PART)))
+				continue;
+			yn = side_stem(c, &c->w[y], &ys);
+			if (xn == yn && memcmp(xs, ys, xn) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Article memory for attacks: a side with no named opponent is fighting
+ * whom it fought before (or who fought it); an attack on a side by no
+ * named attacker comes from that side's opponent. */
 static void target_from_dyads(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in)
 {
 	size_t k = infos->count;
-	if (e->target_count || !e->has_source || in->type != KB_EVT_MILITARY_FORCE)
+	if (in->type != KB_EVT_MILITARY_FORCE || (e->target_count && e->has_source))
 		return;
 	while (k-- > lookback_floor(infos->count)) {
 		const kb_event *p = event_at(c, k);
 		if (infos->items[k].type != KB_EVT_MILITARY_FORCE || !p->has_source || !p->target_count)
 			continue;
-		if (same_actor(c, &p->source, &e->source)) {
-			e->targets[0] = p->targets[0];
-			e->target_count = 1;
-			return;
-		}
-		if (same_actor(c, &p->targets[0], &e->source)) {
-			e->targets[0] = p->source;
-			e->target_count = 1;
-			return;
+		if (!e->target_count && e->has_source) {
+			if (same_side(c, &p->source, &e->source)) {
+				e->targets[0] = p->targets[0];
+				e->target_count = 1;
+				return;
+			}
+			if (same_side(c, &p->targets[0], &e->source)) {
+				e->targets[0] = p->source;
+				e->target_count = 1;
+				return;
+			}
+		} else if (e->target_count && !e->has_source) {
+			if (same_side(c, &p->targets[0], &e->targets[0])) {
+				e->source = p->source;
+				e->has_source = 1;
+				return;
+			}
+			if (same_side(c, &p->source, &e->targets[0])) {
+				e->source = p->targets[0];
+				e->has_source = 1;
+				return;
+			}
 		}
 	}
 }
@@ -1841,6 +1969,37 @@ static void arg_words(const ev_ctx *c, const kb_event_arg *a, size_t *i, size_t 
 	*j = word_at(c, a->stop - 1) + 1;
 }
 
+/* The name of a force without the words that say how it fights: "طيران
+ * التحالف" is التحالف, "عناصر تنظيم داعش" is تنظيم داعش, "المتمردين
+ * الحوثيين المدعومين" is المتمردين الحوثيين. */
+static void core_name(const ev_ctx *c, kb_event_arg *a, size_t i, size_t j)
+{
+	size_t k, e;
+	for (k = i; k < j && (c->w[k].cls & KB_EVW_GENERIC) && k + 1 < j; k++)
+		;
+	if (k >= j || !is_actor_word(&c->w[k], 1))
+		k = i;
+	if (k >= j)
+		return;
+	for (e = k + 1; e < j; e++) {
+		const ev_word *w = &c->w[e];
+		if (w->pro_wf || !(is_actor_word(w, 1) || (w->cls & (KB_EVW_GENERIC | KB_EVW_NISBA))))
+			break;
+	}
+	if (k == word_at(c, a->start) && e == word_at(c, a->stop - 1) + 1)
+		return;
+	{
+		char country[4], sector[4];
+		memcpy(country, a->country, 4);
+		memcpy(sector, a->sector, 4);
+		set_arg(c, a, k, e);
+		if (!a->country[0])
+			memcpy(a->country, country, 4);
+		if (!a->sector[0])
+			memcpy(a->sector, sector, 4);
+	}
+}
+
 /* Sides of armed force are forces: a source or target with no actor word
  * ("عنيف", "مناطق") is dropped (the article's context then speaks), and
  * "مواقع للحوثيين" is cut to the force it names. */
@@ -1862,11 +2021,14 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 		a = first_actor(c, i, j);
 		if (a == j)
 			continue;
-		if (a > i && c->w[a].pro_bl == 'l')
-			set_arg(c, &e->targets[t], a, j);
+		core_name(c, &e->targets[t], a, j);
 		e->targets[kept++] = e->targets[t];
 	}
 	e->target_count = kept;
+	if (e->has_source) {
+		arg_words(c, &e->source, &i, &j);
+		core_name(c, &e->source, first_actor(c, i, j), j);
+	}
 }
 
 /* Has the phrase no name in it (only titles, definite words and known
@@ -2112,7 +2274,7 @@ static int keep_event(const ev_ctx *c, const ev_info *in, size_t first, int lv)
 		if (c->w[k].trig >= 0 && trig_type(&c->w[k]) == KB_EVT_NEGOTIATE && in->type != KB_EVT_STATEMENT &&
 		    in->type != KB_EVT_NEGOTIATE && !(c->w[in->t0].cls & KB_EVW_LV))
 			return 0;
-	if (t->tense == 2 && !lv && !in->explicit_source && !in->anaphoric &&
+	if (t->tense == 2 && !lv && !in->explicit_source && !in->anaphoric && !c->w[in->t0].suffix &&
 	    (is_consult(in->type) || in->type == KB_EVT_PRAISE_SUPPORT || in->type == KB_EVT_SIGN_AGREEMENT ||
 	     in->type == KB_EVT_AID || in->type == KB_EVT_REQUEST))
 		return 0;
@@ -2229,6 +2391,7 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	find_targets(c, &e, &in, after, limit, &gi, &gj);
 	resumptive_target(c, infos, &e, &in, first);
 	check_military_args(c, &e, &in);
+	in.explicit_target = e.target_count > 0;
 	source_from_context(c, infos, &e, &in);
 	target_from_dyads(c, infos, &e, &in);
 	if (in.type == KB_EVT_VISIT || in.type == KB_EVT_AID)
@@ -2362,6 +2525,111 @@ static void link_entities(ev_ctx *c)
 	}
 }
 
+/* The attacks of one sentence are one action seen from several words
+ * ("قتل 30 مسلحا في سلسلة غارات للتحالف"): one with no attacker takes the
+ * attacker named for another, then one with no target the target named
+ * for another on the same side; what is still missing comes from the
+ * article's earlier fighting. */
+static void share_in_sentence(ev_ctx *c, ev_infos *infos)
+{
+	size_t k, j;
+	for (k = 0; k < infos->count; k++) {
+		kb_event *e = event_at(c, k);
+		ev_info *in = &infos->items[k];
+		if (in->type != KB_EVT_MILITARY_FORCE)
+			continue;
+		for (j = k > 12 ? k - 12 : 0; j < infos->count && j < k + 12; j++) {
+			const kb_event *p = event_at(c, j);
+			const ev_info *pin = &infos->items[j];
+			if (j == k || pin->sentence != in->sentence || pin->type != KB_EVT_MILITARY_FORCE)
+				continue;
+			if (!e->has_source && p->has_source && pin->explicit_source) {
+				e->source = p->source;
+				e->has_source = 1;
+			}
+			if (!e->target_count && p->target_count && e->has_source && p->has_source &&
+			    same_side(c, &p->source, &e->source)) {
+				e->targets[0] = p->targets[0];
+				e->target_count = 1;
+			}
+		}
+	}
+}
+
+/* The nearest event (by position) that names both sides of a fight. */
+static int nearest_pair(ev_ctx *c, const ev_infos *infos, size_t k, const kb_event_arg *side, int as_source,
+                        int as_target)
+{
+	size_t d, n = infos->count;
+	for (d = 1; d < n && d <= LOOKBACK; d++) {
+		size_t cand[2];
+		int m;
+		cand[0] = k >= d ? k - d : (size_t)-1;
+		cand[1] = k + d < n ? k + d : (size_t)-1;
+		for (m = 0; m < 2; m++) {
+			const kb_event *p;
+			const ev_info *pin;
+			if (cand[m] == (size_t)-1)
+				continue;
+			p = event_at(c, cand[m]);
+			pin = &infos->items[cand[m]];
+			if (pin->type != KB_EVT_MILITARY_FORCE || !pin->explicit_source || !pin->explicit_target ||
+			    !p->has_source || !p->target_count)
+				continue;
+			if (!side || (as_source && same_side(c, &p->source, side)) ||
+			    (as_target && same_side(c, &p->targets[0], side)))
+				return (int)cand[m];
+		}
+	}
+	return -1;
+}
+
+/* Fills the sides of attacks that name only one (or none) from the
+ * fights the text names in full: the attacker of a side is that side's
+ * opponent, the target of an attacker is its opponent; with nothing
+ * named, the nearest fight's sides, else the last attacker. */
+static void fill_sides(ev_ctx *c, const ev_infos *infos)
+{
+	size_t k;
+	for (k = 0; k < infos->count; k++) {
+		kb_event *e = event_at(c, k);
+		const ev_info *in = &infos->items[k];
+		int p;
+		if (in->type != KB_EVT_MILITARY_FORCE || (e->has_source && e->target_count))
+			continue;
+		if (e->has_source) {
+			if ((p = nearest_pair(c, infos, k, &e->source, 1, 0)) >= 0) {
+				e->targets[0] = event_at(c, (size_t)p)->targets[0];
+				e->target_count = 1;
+			} else if ((p = nearest_pair(c, infos, k, &e->source, 0, 1)) >= 0) {
+				e->targets[0] = event_at(c, (size_t)p)->source;
+				e->target_count = 1;
+			}
+		} else if (e->target_count) {
+			if ((p = nearest_pair(c, infos, k, &e->targets[0], 0, 1)) >= 0) {
+				e->source = event_at(c, (size_t)p)->source;
+				e->has_source = 1;
+			} else if ((p = nearest_pair(c, infos, k, &e->targets[0], 1, 0)) >= 0) {
+				e->source = event_at(c, (size_t)p)->targets[0];
+				e->has_source = 1;
+			}
+		} else if ((p = nearest_pair(c, infos, k, NULL, 0, 0)) >= 0) {
+			e->source = event_at(c, (size_t)p)->source;
+			e->has_source = 1;
+			e->targets[0] = event_at(c, (size_t)p)->targets[0];
+			e->target_count = 1;
+		}
+		if (!e->has_source) {
+			ev_infos before = *infos;
+			before.count = k;
+			if ((p = recent_force(c, &before, !strcmp(e->cameo, "195"))) >= 0) {
+				e->source = event_at(c, (size_t)p)->source;
+				e->has_source = 1;
+			}
+		}
+	}
+}
+
 /* Is word k part of an argument of an earlier event of its sentence ("أوضح
  * بيان مقتضب": the بيان is the speaker, not a second statement)? */
 static int inside_argument(ev_ctx *c, const ev_infos *infos, size_t s, size_t k)
@@ -2402,6 +2670,33 @@ static int is_time_word(const ev_ctx *c, size_t k)
 	return 1;
 }
 
+/* Marks the words where the caller's entities (persons, places,
+ * organisations) start and end, and the words inside titles. */
+static void mark_entities(ev_ctx *c)
+{
+	size_t k, a, b, m;
+	if (!c->ents || !c->nw)
+		return;
+	for (k = 0; k < c->ents->count; k++) {
+		const kb_entity *en = &c->ents->items[k];
+		if (en->stop <= c->w[0].start || en->start >= c->w[c->nw - 1].stop)
+			continue;
+		a = word_at(c, en->start);
+		b = word_at(c, en->stop - 1);
+		if (a >= c->nw || b >= c->nw)
+			continue;
+		if (en->type == KB_ENT_TITLE) {
+			for (m = a; m <= b; m++)
+				c->w[m].ent |= EW_TITLE;
+		} else if (en->type == KB_ENT_PERS || en->type == KB_ENT_LOC || en->type == KB_ENT_ORG) {
+			c->w[a].ent |= EW_START;
+			c->w[b].ent |= EW_END;
+			for (m = a; m <= b; m++)
+				c->w[m].ent |= EW_NAME;
+		}
+	}
+}
+
 static kb_status run(ev_ctx *c)
 {
 	ev_infos infos = {NULL, 0, 0};
@@ -2415,6 +2710,7 @@ static kb_status run(ev_ctx *c)
 	for (k = 0; k < c->nw; k++)
 		if ((c->w[k].cls & KB_EVW_TIME) && !is_time_word(c, k))
 			c->w[k].cls &= ~KB_EVW_TIME;
+	mark_entities(c);
 	for (s = 0; s < c->nsent; s++)
 		for (k = c->sent[s].first; k < c->sent[s].last; k++)
 			match_trigger(c, k, c->sent[s].last);
@@ -2427,6 +2723,8 @@ static kb_status run(ev_ctx *c)
 		}
 	}
 	if (st == KB_OK) {
+		share_in_sentence(c, &infos);
+		fill_sides(c, &infos);
 		assign_clusters(c, &infos);
 		link_entities(c);
 		dominant_country(c);

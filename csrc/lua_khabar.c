@@ -805,28 +805,37 @@ static void push_event(lua_State *L, const char *s, const kb_event *e)
 	lua_setfield(L, -2, "confidence");
 }
 
-/* core.events(s [, date]): the events of s as a list of tables; date is
- * the article's "YYYY-MM-DD" (checked: nil, message when it is no day). */
+/* core.events(s [, date [, with_entities]]): the events of s as a list of
+ * tables; date is the article's "YYYY-MM-DD" (nil, message when it is no
+ * day). The entities found on the way link the arguments; with_entities
+ * returns them too, as core.entities would. */
 static int l_events(lua_State *L)
 {
 	size_t n, dn = 0, k;
 	const char *s = luaL_checklstring(L, 1, &n);
 	const char *ds = luaL_optlstring(L, 2, NULL, &dn);
+	int with_entities = lua_toboolean(L, 3);
 	kb_date date;
+	kb_entities *ents;
 	kb_events *box;
 	kb_status st;
+	lua_settop(L, 3);
 	if (ds && !parse_event_date(ds, dn, &date))
 		return push_failure(L, "bad date: expected YYYY-MM-DD");
-	box = lua_newuserdata(L, sizeof *box);
-	memset(box, 0, sizeof *box);
-	if (luaL_newmetatable(L, EVENTS_BOX)) {
-		lua_pushcfunction(L, events_box_gc);
-		lua_setfield(L, -2, "__gc");
+	ents = new_entities_box(L);
+	st = kb_entities_extract(s, n, ds, ents);
+	if (st == KB_OK) {
+		box = lua_newuserdata(L, sizeof *box);
+		memset(box, 0, sizeof *box);
+		if (luaL_newmetatable(L, EVENTS_BOX)) {
+			lua_pushcfunction(L, events_box_gc);
+			lua_setfield(L, -2, "__gc");
+		}
+		lua_setmetatable(L, -2);
+		st = kb_events_extract(s, n, ds ? &date : NULL, ents, box);
 	}
-	lua_setmetatable(L, -2);
-	st = kb_events_extract(s, n, ds ? &date : NULL, NULL, box);
-	if (st == KB_ETOOBIG)
-		return push_failure(L, "input too large");
+	if (st == KB_ETOOBIG || st == KB_EINVAL)
+		return push_failure(L, st == KB_ETOOBIG ? "input too large" : "bad date: expected YYYY-MM-DD");
 	if (st != KB_OK)
 		return raise_status(L, st);
 	lua_createtable(L, (int)box->count, 0);
@@ -835,7 +844,17 @@ static int l_events(lua_State *L)
 		lua_rawseti(L, -2, (int)k + 1);
 	}
 	kb_events_free(box);
-	return 1;
+	if (!with_entities) {
+		kb_entities_free(ents);
+		return 1;
+	}
+	lua_createtable(L, (int)ents->count, 0);
+	for (k = 0; k < ents->count; k++) {
+		push_entity(L, s, ents, k);
+		lua_rawseti(L, -2, (int)k + 1);
+	}
+	kb_entities_free(ents);
+	return 2;
 }
 
 

@@ -17,7 +17,7 @@ import sys
 DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 WORD_CLASSES = ["PREP", "PART", "REL", "COMP", "LV", "VERB", "NEG", "FUT", "HYP", "REP", "GEN",
                 "TOPIC", "ANCHOR1", "TIME", "PLACE", "TITLE", "QUANT", "SOURCEW", "COUNTRY",
-                "NISBA", "CITY", "ORGX", "WSTEM", "HON", "VICTIM"]
+                "NISBA", "CITY", "ORGX", "WSTEM", "HON", "VICTIM", "GENERIC"]
 
 
 def norm(s):
@@ -95,7 +95,8 @@ def main():
                         [(k, 1, a) for k, a in imperfect_forms(imperf)]
             elif pos == "VF":
                 k = norm(f)
-                plural = k.endswith("وا") or k.endswith("ون") or k.endswith("ا")
+                plural = any(k.endswith(x) for x in ("وا", "ون", "ان", "تا", "يا")) or \
+                    (k.endswith("ا") and not k.endswith("ها"))
                 keys.append((k, 1 if k[0] in "يت" and len(k) > 3 else 0, 1 if plural else 0))
             else:
                 keys.append((norm(f), 2, 0))

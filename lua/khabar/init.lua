@@ -153,20 +153,16 @@ end
 function khabar.analyze(s, opts)
   local o, err = event_options(s, opts, "analyze")
   if not o then return nil, err end
-  local result = { sentences = {}, entities = {} }
+  local result = { sentences = {} }
   if khabar.sentences then
     local sentences, message = khabar.sentences(s)
     if not sentences then return nil, message end
     result.sentences = sentences
   end
-  if khabar.entities then
-    local entities, message = khabar.entities(s, { date = o.date, max_bytes = o.max_bytes })
-    if not entities then return nil, message end
-    result.entities = entities
-  end
-  local events, message = khabar.events(s, o)
-  if not events then return nil, message end
-  result.events = events
+  local events, entities = core.events(s, o.date, true)
+  if not events then return nil, entities end
+  if o.dyads then events = expand_dyads(events) end
+  result.events, result.entities = events, entities
   return result
 end
 
