@@ -24,15 +24,15 @@ deps-hosts:
 test-hosts: test-openresty test-nvim test-render
 
 test-openresty: all
-	@ROOT=. BUILD=$(BUILD) LUA=$(LUA54) ARTICLE=$(SAMPLE) sh tests/hosts/test_openresty.sh
+	@ROOT=. BUILD=$(BUILD) KHABAR_BUILD=$(BUILD)/5.4 LUA=$(LUA54) ARTICLE=$(SAMPLE) sh tests/hosts/test_openresty.sh
 
 test-render: all
-	@ROOT=. LUA=$(LUA54) CHROMIUM=$(CHROMIUM) ARTICLE=$(SAMPLE) sh tests/hosts/test_render.sh
+	@ROOT=. KHABAR_BUILD=$(BUILD)/5.4 LUA=$(LUA54) CHROMIUM=$(CHROMIUM) ARTICLE=$(SAMPLE) sh tests/hosts/test_render.sh
 
 # The README's screenshot: the render test's own screenshot of the sample.
 render-screenshot: all
 	@mkdir -p docs
-	@ROOT=. LUA=$(LUA54) CHROMIUM=$(CHROMIUM) ARTICLE=$(SAMPLE) SCREENSHOT=docs/render.png \
+	@ROOT=. KHABAR_BUILD=$(BUILD)/5.4 LUA=$(LUA54) CHROMIUM=$(CHROMIUM) ARTICLE=$(SAMPLE) SCREENSHOT=docs/render.png \
 	    sh tests/hosts/test_render.sh
 	@ls -l docs/render.png
 

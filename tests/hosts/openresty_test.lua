@@ -4,7 +4,7 @@
 -- computes here (Lua 5.4, same engine), checks the error paths, and that
 -- khabar works in several Lua VMs of one process (lua_code_cache off, HUP).
 package.path = "./lua/?.lua;./lua/?/init.lua;./tests/hosts/?.lua;./examples/openresty/lua/?.lua;" .. package.path
-package.cpath = "./" .. (os.getenv("KHABAR_BUILD") or "build/5.4") .. "/?.so;" .. package.cpath
+package.cpath = (os.getenv("KHABAR_BUILD") or "build/5.4") .. "/?.so;" .. package.cpath
 
 local khabar = require "khabar"
 local json = require "khabar.json"

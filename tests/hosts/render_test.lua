@@ -4,7 +4,7 @@
 -- Every entity and event khabar finds here must be in the browser's DOM, with
 -- its text, type and links, and the article's text must survive intact.
 package.path = "./lua/?.lua;./lua/?/init.lua;./tests/hosts/?.lua;" .. package.path
-package.cpath = "./" .. (os.getenv("KHABAR_BUILD") or "build/5.4") .. "/?.so;" .. package.cpath
+package.cpath = (os.getenv("KHABAR_BUILD") or "build/5.4") .. "/?.so;" .. package.cpath
 
 local khabar = require "khabar"
 local t = require "check"

@@ -132,26 +132,17 @@ function _M.analyze()
 end
 
 -- Per-VM cache: profile name → function(s) returning the normalized string.
+-- Only names khabar accepts get in, so it cannot grow without bound.
 local normalizers = {}
 
 local function normalizer_for(profile)
   local f = normalizers[profile]
   if f then return f end
-  if khabar.normalizer then
-    local ok, n, err = pcall(khabar.normalizer, { profile = profile })
-    if not ok or not n then return nil, ok and err or n end
-    f = function(s) return n(s) end
-    if type(n) == "table" or type(n) == "userdata" then
-      local method = n.normalize
-      if method then f = function(s) return method(n, s) end end
-    end
-  else
-    -- Without a normalizer object, check the profile once with a probe.
-    local ok, probe, err = pcall(khabar.normalize, "", { profile = profile })
-    if not ok or not probe then return nil, ok and err or probe end
-    local opts = { profile = profile }
-    f = function(s) return khabar.normalize(s, opts) end
-  end
+  -- khabar.normalizer raises on an unknown profile name.
+  local ok, n, err = pcall(khabar.normalizer, { profile = profile })
+  if not ok then return nil, n end
+  if not n then return nil, err end
+  f = function(s) return n:normalize(s) end
   normalizers[profile] = f
   return f
 end
