@@ -447,7 +447,8 @@ static int complement_word(const kb_doc *d, size_t j)
 	int32_t owner = d->owner[j];
 	if (owner >= 0)
 		return d->items[owner].type == KB_ENT_ORG || d->items[owner].type == KB_ENT_LOC;
-	return (d->kinds[j] & COMPLEMENT_KINDS) && !(d->kinds[j] & (KB_GZ_STOP | KB_GZ_DATE));
+	return (d->kinds[j] & COMPLEMENT_KINDS) &&
+	       !(d->kinds[j] & (KB_GZ_STOP | KB_GZ_DATE | KB_GZ_RANK | KB_GZ_OFFICE));
 }
 
 /* نظيره, نظيرها, نظيريه (his counterpart), with proclitics. */
@@ -472,6 +473,13 @@ static int clitic_and_article(const char *key, size_t n)
 	return 0;
 }
 
+/* وتحيات, وأكد: a word of five letters or more that begins with the
+ * conjunction و (names that begin with و are short: وليد, وائل, وفاء). */
+static int conjunction_first(const kb_doc *d, size_t i)
+{
+	return d->w.items[i].key_len >= 10 && memcmp(kb_word_key(&d->w, i), "و", 2) == 0;
+}
+
 /* Words of a name after a title: up to four words, not crossing
  * punctuation, stop words, other titles, dates or a conjunction (و). */
 static size_t name_after(const kb_doc *d, size_t p)
@@ -488,7 +496,8 @@ static size_t name_after(const kb_doc *d, size_t p)
 			break;
 		/* a name rarely begins with ال (الآثار, السوق): unless the tagger
 		 * says it is one */
-		if (q == p && starts_with_article(kb_word_key(&d->w, q), d->w.items[q].key_len) &&
+		if (q == p && (starts_with_article(kb_word_key(&d->w, q), d->w.items[q].key_len) ||
+		               conjunction_first(d, q)) &&
 		    !(d->labels && d->labels[q] == KB_NER_B_PERS))
 			break;
 		q++;
@@ -522,12 +531,13 @@ static void describe_title(kb_doc *d, size_t index, size_t first, size_t last, u
 }
 
 /* A title at word i: returns its last word and sets *rank, or i - 1. */
-static size_t title_at(const kb_doc *d, size_t i, int *rank, uint8_t *sector)
+static size_t title_at(const kb_doc *d, size_t i, int *rank, uint8_t *sector, uint32_t *start)
 {
 	kb_gazetteer_match m;
 	size_t last;
 	*rank = 0;
 	*sector = KB_SECTOR_DIP;
+	*start = kb_doc_word_start(d, i);
 	if (counterpart_at(d, i)) {
 		last = i;
 		if (joined(d, i + 1) && (d->kinds[i + 1] & (KB_GZ_NORP | KB_GZ_COUNTRY)))
@@ -538,6 +548,7 @@ static size_t title_at(const kb_doc *d, size_t i, int *rank, uint8_t *sector)
 	    !kb_gazetteer_match_at(&d->w, i, KB_GZ_RANK | KB_GZ_OFFICE, 4, &m))
 		return i - 1;
 	*sector = m.entry->sector;
+	*start = m.start;
 	last = i + m.words - 1;
 	if (m.entry->kinds & KB_GZ_RANK) {
 		*rank = 1;
@@ -594,6 +605,19 @@ static kb_status attach_person(kb_doc *d, size_t title, size_t p)
 	return KB_OK;
 }
 
+/* Word i continues a name (ولد الشيخ أحمد, بن الأمير): no title there. */
+static int inside_name(const kb_doc *d, size_t i)
+{
+	static const char *const links[] = { "ولد", "بن", "ابن", "ابو", "عبد", "ال", "بنت" };
+	size_t k;
+	if (i == 0 || !joined(d, i))
+		return 0;
+	for (k = 0; k < sizeof links / sizeof links[0]; k++)
+		if (word_is(d, i - 1, links[k]))
+			return 1;
+	return 0;
+}
+
 /* نظيره holds the same office as the title before it. */
 static uint8_t counterpart_sector(const kb_doc *d, size_t index, uint8_t sector)
 {
@@ -610,13 +634,15 @@ static kb_status find_titles(kb_doc *d)
 {
 	size_t i = 0;
 	while (i < d->w.count) {
-		int rank;
-		uint8_t sector;
+		int rank, next_rank;
+		uint8_t sector, next_sector;
+		uint32_t start, next_start;
 		size_t last, index;
 		kb_status st;
 		int32_t owner = d->owner[i];
 		if ((owner >= 0 && d->items[owner].type != KB_ENT_ORG && d->items[owner].type != KB_ENT_LOC) ||
-		    d->w.items[i].shape != KB_SHAPE_ARABIC || (last = title_at(d, i, &rank, &sector)) + 1 == i) {
+		    d->w.items[i].shape != KB_SHAPE_ARABIC || inside_name(d, i) ||
+		    (last = title_at(d, i, &rank, &sector, &start)) + 1 == i) {
 			i++;
 			continue;
 		}
@@ -625,12 +651,19 @@ static kb_status find_titles(kb_doc *d)
 			i++;
 			continue;
 		}
-		st = kb_doc_add(d, KB_ENT_TITLE, i, last, kb_doc_word_start(d, i), 0.8f, &index);
+		st = kb_doc_add(d, KB_ENT_TITLE, i, last, start, 0.8f, &index);
 		if (st != KB_OK)
 			return st;
 		d->mentions[index].rank = rank;
 		d->mentions[index].counterpart = counterpart_at(d, i);
+		memset(d->titled + i, 1, last - i + 1);
 		describe_title(d, index, i, last, counterpart_sector(d, index, sector));
+		/* سمو ولي العهد: another title follows, and the person after it */
+		if (joined(d, last + 1) && d->w.items[last + 1].shape == KB_SHAPE_ARABIC &&
+		    title_at(d, last + 1, &next_rank, &next_sector, &next_start) > last) {
+			i = last + 1;
+			continue;
+		}
 		st = attach_person(d, index, last + 1);
 		if (st != KB_OK)
 			return st;
@@ -743,7 +776,7 @@ static kb_status find_tagged(kb_doc *d)
 		while (last + 1 < d->w.count && d->labels[last + 1] == label + 1)
 			last++;
 		for (k = i; k <= last; k++)
-			all_free &= free_word(d, k) && !(d->kinds[k] & (KB_GZ_STOP | KB_GZ_DATE));
+			all_free &= free_word(d, k) && !d->titled[k] && !(d->kinds[k] & (KB_GZ_STOP | KB_GZ_DATE));
 		type = (label + 1) / 2 == 1 ? KB_ENT_PERS : (label + 1) / 2 == 2 ? KB_ENT_LOC
 		       : (label + 1) / 2 == 3 ? KB_ENT_ORG : KB_ENT_MISC;
 		if (all_free) {
@@ -773,7 +806,8 @@ static kb_status prepare(kb_doc *d)
 	d->kinds = malloc(d->w.count * sizeof *d->kinds);
 	d->entries = malloc(d->w.count * sizeof *d->entries);
 	d->letters = malloc(d->w.count * sizeof *d->letters);
-	if (!d->owner || !d->kinds || !d->entries || !d->letters)
+	d->titled = calloc(d->w.count, 1);
+	if (!d->owner || !d->kinds || !d->entries || !d->letters || !d->titled)
 		return KB_ENOMEM;
 	for (i = 0; i < d->w.count; i++) {
 		kb_gazetteer_match m;
@@ -824,6 +858,7 @@ static void doc_free(kb_doc *d)
 	free(d->kinds);
 	free(d->entries);
 	free(d->letters);
+	free(d->titled);
 	free(d->labels);
 	free(d->items);
 	free(d->mentions);

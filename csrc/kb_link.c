@@ -295,7 +295,8 @@ static kb_status link_surnames(kb_doc *d, int32_t **link)
 		count = kb_clitic_forms(kb_word_key(&d->w, i), d->w.items[i].key_len, forms);
 		for (f = 0; f < count && person < 0; f++)
 			person = person_with_surname(&list, forms[f].text, forms[f].len);
-		if (person < 0 || person == owner || !surname_position(d, i, forms[f - 1].text))
+		if (person < 0 || person == owner ||
+		    (owner < 0 && !surname_position(d, i, forms[f - 1].text)))
 			continue;
 		if (owner >= 0) {
 			index = (size_t)owner;

@@ -33,6 +33,7 @@ typedef struct {
 	const kb_gazetteer_entry **entries;    /* per word: gazetteer entry or NULL */
 	uint8_t *letters;                      /* per word: proclitic letters of that match */
 	uint8_t *labels;                       /* per word: the tagger's label, or NULL */
+	uint8_t *titled;                       /* per word: inside a TITLE */
 	kb_entity *items;
 	kb_mention *mentions;
 	size_t count, cap;
