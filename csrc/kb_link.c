@@ -519,8 +519,18 @@ static size_t *sentence_numbers(const kb_doc *d)
 	return numbers;
 }
 
-/* How far (in mentions) context is looked for: keeps the work linear. */
+/* How far (in mentions) context is looked for: keeps the work linear;
+ * and how many words away a nationality may still qualify a mention. */
 #define CONTEXT_MENTIONS 40
+#define CONTEXT_WORDS 20
+
+/* Mention e is joined by و to what precedes it (حزب الله اللبناني وقوات
+ * النظام): the words before describe another party. */
+static int coordinated(const kb_doc *d, size_t e)
+{
+	size_t first = d->mentions[e].first;
+	return d->letters[first] && memcmp(kb_word_key(&d->w, first), "و", 2) == 0;
+}
 
 /* A country for mention e from its sentence: the nearest title before it
  * with a country (for a person under a rank: اللواء after an apposition),
@@ -536,10 +546,12 @@ static int32_t country_from_context(const kb_doc *d, const size_t *sentence, siz
 		if (d->items[k].type == KB_ENT_TITLE && d->items[k].country[0] &&
 		    d->mentions[e].first - d->mentions[k].last < 16)
 			return (int32_t)k;
-	for (k = e; k-- > floor && sentence[d->mentions[k].first] == s;)
+	for (k = e; !coordinated(d, e) && k-- > floor && sentence[d->mentions[k].first] == s &&
+	            d->mentions[e].first - d->mentions[k].last <= CONTEXT_WORDS;)
 		if (d->mentions[k].national && d->items[k].country[0])
 			return (int32_t)k;
-	for (k = e + 1; k < ceiling && sentence[d->mentions[k].first] == s; k++)
+	for (k = e + 1; k < ceiling && sentence[d->mentions[k].first] == s &&
+	                d->mentions[k].first - d->mentions[e].last <= CONTEXT_WORDS; k++)
 		if (d->mentions[k].national && d->items[k].country[0])
 			return (int32_t)k;
 	return -1;
