@@ -579,6 +579,181 @@ static void open_normalize(lua_State *L)
 
 /* @tokenize: tokenize, sentences (issue 3) */
 
+#define TOKENS_BOX "khabar.tokens"
+#define SPANS_BOX "khabar.spans"
+
+static const char *const token_kind_names[] = {
+	"word", "number", "punct", "latin", "symbol", "url", "email", "mention", "hashtag"
+};
+
+/* opts.max_bytes of argument 2 (nil or a table); -1 when absent. */
+static lua_Integer tokenize_max_bytes(lua_State *L, const char *fname)
+{
+	lua_Integer max = -1;
+	if (lua_isnoneornil(L, 2))
+		return -1;
+	if (!lua_istable(L, 2))
+		luaL_argerror(L, 2, lua_pushfstring(L, "table expected, got %s", luaL_typename(L, 2)));
+	lua_getfield(L, 2, "max_bytes");
+	if (!lua_isnil(L, -1)) {
+		lua_Number v;
+		if (lua_type(L, -1) != LUA_TNUMBER)
+			luaL_error(L, "bad value for %s option 'max_bytes' (number expected, got %s)", fname,
+			           luaL_typename(L, -1));
+		v = lua_tonumber(L, -1);
+		if (v < 0 || v != (lua_Number)(lua_Integer)v)
+			luaL_error(L, "bad value for %s option 'max_bytes' (a whole number >= 0 expected)", fname);
+		max = (lua_Integer)v;
+	}
+	lua_pop(L, 1);
+	return max;
+}
+
+static int tokens_box_gc(lua_State *L)
+{
+	kb_tokens_free((kb_tokens *)luaL_checkudata(L, 1, TOKENS_BOX));
+	return 0;
+}
+
+static int spans_box_gc(lua_State *L)
+{
+	kb_spans_free((kb_spans *)luaL_checkudata(L, 1, SPANS_BOX));
+	return 0;
+}
+
+/* A zeroed userdata whose __gc frees the engine's result: a Lua error while
+ * building the result tables cannot leak it. */
+static void *new_box(lua_State *L, size_t size, const char *name, lua_CFunction gc)
+{
+	void *box = lua_newuserdata(L, size);
+	memset(box, 0, size);
+	if (luaL_newmetatable(L, name)) {
+		lua_pushcfunction(L, gc);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	return box;
+}
+
+static void set_integer(lua_State *L, const char *name, size_t value)
+{
+	lua_pushinteger(L, (lua_Integer)value);
+	lua_setfield(L, -2, name);
+}
+
+static void set_lstring(lua_State *L, const char *name, const char *value, size_t len)
+{
+	lua_pushlstring(L, value, len);
+	lua_setfield(L, -2, name);
+}
+
+/* {text, start, stop, kind, norm, prefix, stem, suffix, stem_start, stem_stop}. */
+static void push_token(lua_State *L, const char *s, const kb_tokens *tokens, size_t i)
+{
+	const kb_token *tk = &tokens->items[i];
+	const char *norm = tokens->text.data + tk->norm;
+	lua_createtable(L, 0, 10);
+	set_lstring(L, "text", s + tk->start, tk->stop - tk->start);
+	set_integer(L, "start", tk->start + 1);
+	set_integer(L, "stop", tk->stop);
+	lua_pushstring(L, token_kind_names[tk->kind]);
+	lua_setfield(L, -2, "kind");
+	set_lstring(L, "norm", norm, tk->norm_len);
+	set_lstring(L, "prefix", norm, tk->prefix_len);
+	set_lstring(L, "stem", norm + tk->prefix_len, tk->norm_len - tk->prefix_len - tk->suffix_len);
+	set_lstring(L, "suffix", norm + tk->norm_len - tk->suffix_len, tk->suffix_len);
+	set_integer(L, "stem_start", tk->stem_start + 1);
+	set_integer(L, "stem_stop", tk->stem_stop);
+}
+
+/* Runs kb_tokenize into a box on the stack; NULL after pushing nil, message. */
+static kb_tokens *run_tokenize(lua_State *L, const char *fname, const char **s, size_t *n)
+{
+	kb_tokens *tokens;
+	lua_Integer max;
+	kb_status status;
+	*s = luaL_checklstring(L, 1, n);
+	max = tokenize_max_bytes(L, fname);
+	if (max >= 0 && *n > (size_t)max) {
+		push_failure(L, "input too large");
+		return NULL;
+	}
+	tokens = (kb_tokens *)new_box(L, sizeof *tokens, TOKENS_BOX, tokens_box_gc);
+	status = kb_tokenize(*s, *n, tokens);
+	if (status == KB_ENOMEM)
+		raise_status(L, status);
+	if (status != KB_OK) {
+		push_failure(L, kb_status_message(status));
+		return NULL;
+	}
+	return tokens;
+}
+
+static int l_tokenize(lua_State *L)
+{
+	const char *s;
+	size_t n, i;
+	kb_tokens *tokens = run_tokenize(L, "tokenize", &s, &n);
+	if (!tokens)
+		return 2;
+	lua_createtable(L, (int)tokens->count, 0);
+	for (i = 0; i < tokens->count; i++) {
+		push_token(L, s, tokens, i);
+		lua_rawseti(L, -2, (int)i + 1);
+	}
+	return 1;
+}
+
+/* The token count alone: the engine's speed without building Lua tables. */
+static int l_tokenize_count(lua_State *L)
+{
+	const char *s;
+	size_t n;
+	kb_tokens *tokens = run_tokenize(L, "tokenize_count", &s, &n);
+	if (!tokens)
+		return 2;
+	lua_pushinteger(L, (lua_Integer)tokens->count);
+	return 1;
+}
+
+/* segment(word): prefix, stem, suffix of a word in its search form. */
+static int l_segment(lua_State *L)
+{
+	size_t n, prefix, suffix;
+	const char *word = luaL_checklstring(L, 1, &n);
+	kb_segment(word, n, &prefix, &suffix);
+	lua_pushlstring(L, word, prefix);
+	lua_pushlstring(L, word + prefix, n - prefix - suffix);
+	lua_pushlstring(L, word + n - suffix, suffix);
+	return 3;
+}
+
+static int l_sentences(lua_State *L)
+{
+	size_t n, i;
+	const char *s = luaL_checklstring(L, 1, &n);
+	lua_Integer max = tokenize_max_bytes(L, "sentences");
+	kb_spans *spans;
+	kb_status status;
+	if (max >= 0 && n > (size_t)max)
+		return push_failure(L, "input too large");
+	spans = (kb_spans *)new_box(L, sizeof *spans, SPANS_BOX, spans_box_gc);
+	status = kb_sentences(s, n, spans);
+	if (status == KB_ENOMEM)
+		return raise_status(L, status);
+	if (status != KB_OK)
+		return push_failure(L, kb_status_message(status));
+	lua_createtable(L, (int)spans->count, 0);
+	for (i = 0; i < spans->count; i++) {
+		lua_createtable(L, 0, 2);
+		set_integer(L, "start", spans->items[i].start + 1);
+		set_integer(L, "stop", spans->items[i].stop);
+		lua_rawseti(L, -2, (int)i + 1);
+	}
+	return 1;
+}
+
+
 /* @entities: entities, tag (issue 4) */
 
 /* @entities-layer: entities (kb_entities_extract) */
@@ -867,6 +1042,10 @@ static const luaL_Reg functions[] = {
 	/* @normalize-entries */
 	{"normalizer", l_normalizer},  /* normalize, transliterate: open_normalize */
 	/* @tokenize-entries */
+	{"tokenize", l_tokenize},
+	{"tokenize_count", l_tokenize_count},
+	{"segment", l_segment},
+	{"sentences", l_sentences},
 	/* @entities-entries */
 	{"entities", l_entities},
 	/* @events-entries */

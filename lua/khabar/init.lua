@@ -35,6 +35,24 @@ khabar.transliterate = core.transliterate
 
 -- @tokenize: tokenize, sentences (issue 3)
 
+--- The tokens of s: an array of {text, start, stop, kind, norm, prefix, stem,
+-- suffix, stem_start, stem_stop}. kind is word, number, punct, latin, symbol,
+-- url, email, mention or hashtag; norm is the search form; prefix, stem and
+-- suffix split norm at the clitics of Arabic words (وال + تعاون, كتاب + ه);
+-- stem_start..stem_stop is the stem in s. Invalid UTF-8 becomes symbol tokens.
+-- @param s string
+-- @param opts nil or {max_bytes = n}
+-- @return tokens; or nil, "input too large"
+khabar.tokenize = core.tokenize
+
+--- The sentences of s: an array of {start, stop} (s:sub(start, stop)).
+-- @param s string
+-- @param opts nil or {max_bytes = n}
+khabar.sentences = core.sentences
+
+--- Clitic segmentation of one word in its search form: prefix, stem, suffix.
+khabar.segment = core.segment
+
 -- @entities: entities, tag (issue 4)
 
 --- The entities of s: persons, places, organisations, titles, nationalities,

@@ -1,0 +1,129 @@
+/* test_tokenize.c: tokens, clitics and sentences of the engine. */
+#include "kb.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static kb_tokens tokenize(const char *s)
+{
+	kb_tokens tokens;
+	memset(&tokens, 0, sizeof tokens);
+	CHECK(kb_tokenize(s, strlen(s), &tokens) == KB_OK);
+	return tokens;
+}
+
+/* "prefix+stem+suffix" of token i, in search form. */
+static const char *segments(const kb_tokens *t, size_t i, char *out)
+{
+	const kb_token *tk = &t->items[i];
+	const char *norm = t->text.data + tk->norm;
+	size_t stem = tk->norm_len - tk->prefix_len - tk->suffix_len;
+	sprintf(out, "%.*s+%.*s+%.*s", (int)tk->prefix_len, norm, (int)stem, norm + tk->prefix_len,
+	        (int)tk->suffix_len, norm + tk->norm_len - tk->suffix_len);
+	return out;
+}
+
+static void check_segmentation(const char *word, const char *want)
+{
+	char got[256];
+	kb_tokens t = tokenize(word);
+	CHECK(t.count == 1);
+	if (t.count == 1)
+		CHECK_STR(segments(&t, 0, got), want);
+	kb_tokens_free(&t);
+}
+
+static void test_clitics(void)
+{
+	static const char *const cases[][2] = {
+		{"بيروت", "+بيروت+"}, {"ليبيا", "+ليبيا+"}, {"لبنان", "+لبنان+"}, {"كامل", "+كامل+"},
+		{"باشاغا", "+باشاغا+"}, {"وزير", "+وزير+"}, {"هاتفية", "+هاتفيه+"},
+		{"وليبيا", "و+ليبيا+"}, {"ببيروت", "ب+بيروت+"}, {"والتعاون", "وال+تعاون+"},
+		{"للتواصل", "لل+تواصل+"}, {"بالنفط", "بال+نفط+"}, {"كتابه", "+كتاب+ه"},
+		{"كتابة", "+كتابه+"}, {"ألمانيا", "+المانيا+"}, {"وألمانيا", "و+المانيا+"},
+		{"الله", "+الله+"}, {"الاستقرار", "ال+استقرار+"}, {"وباشاغا", "و+باشاغا+"},
+	};
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_segmentation(cases[i][0], cases[i][1]);
+}
+
+static void test_stem_span(void)
+{
+	const char *s = "ولحكومته";
+	kb_tokens t = tokenize(s);
+	CHECK(t.count == 1);
+	CHECK(t.items[0].stem_start == strlen("ول"));
+	CHECK(t.items[0].stem_stop == strlen("ولحكومت"));
+	kb_tokens_free(&t);
+}
+
+static void test_kinds(void)
+{
+	const char *s = "قال: زارَ، 3.5 و5+5 ok@x.com https://a.b/c?d=1. @ali #عاصفة_الحزم G20 \xff!";
+	static const int want[] = {
+		KB_TOKEN_WORD, KB_TOKEN_PUNCT, KB_TOKEN_WORD, KB_TOKEN_PUNCT, KB_TOKEN_NUMBER,
+		KB_TOKEN_WORD, KB_TOKEN_NUMBER, KB_TOKEN_SYMBOL, KB_TOKEN_NUMBER, KB_TOKEN_EMAIL,
+		KB_TOKEN_URL, KB_TOKEN_PUNCT, KB_TOKEN_MENTION, KB_TOKEN_HASHTAG, KB_TOKEN_LATIN,
+		KB_TOKEN_SYMBOL, KB_TOKEN_PUNCT
+	};
+	kb_tokens t = tokenize(s);
+	size_t i;
+	CHECK(t.count == sizeof want / sizeof want[0]);
+	for (i = 0; i < t.count && i < sizeof want / sizeof want[0]; i++)
+		CHECK(t.items[i].kind == want[i]);
+	/* The diacritic stays in the word; the search form drops it. */
+	CHECK(t.items[2].stop - t.items[2].start == strlen("زارَ"));
+	CHECK(t.items[2].norm_len == strlen("زار"));
+	kb_tokens_free(&t);
+}
+
+static size_t count_sentences(const char *s)
+{
+	kb_spans spans;
+	size_t n;
+	memset(&spans, 0, sizeof spans);
+	CHECK(kb_sentences(s, strlen(s), &spans) == KB_OK);
+	n = spans.count;
+	kb_spans_free(&spans);
+	return n;
+}
+
+static void test_sentences(void)
+{
+	CHECK(count_sentences("قال. ثم ذهب! هل جاء؟ نعم") == 4);
+	CHECK(count_sentences("بلغ 3.5 بالمئة. انتهى") == 2);
+	CHECK(count_sentences("قال: \"جاء. ثم ذهب\" أمس. ثم") == 2);
+	CHECK(count_sentences("قال: \"جاء.\" ثم ذهب") == 2);
+	CHECK(count_sentences("زار د. محمد www.x.com. وعاد") == 2);
+	CHECK(count_sentences("عنوان\n\nنص. آخر") == 3);
+	CHECK(count_sentences("") == 0);
+}
+
+/* Every prefix of a text with invalid bytes tokenizes without error. */
+static void test_invalid(void)
+{
+	const char s[] = "و\xd9\xff\xc0\x80ليبيا\xe2\x80";
+	size_t n;
+	for (n = 0; n <= sizeof s - 1; n++) {
+		kb_tokens t;
+		kb_spans spans;
+		memset(&t, 0, sizeof t);
+		memset(&spans, 0, sizeof spans);
+		CHECK(kb_tokenize(s, n, &t) == KB_OK);
+		CHECK(kb_sentences(s, n, &spans) == KB_OK);
+		kb_tokens_free(&t);
+		kb_spans_free(&spans);
+	}
+}
+
+int main(void)
+{
+	test_clitics();
+	test_stem_span();
+	test_kinds();
+	test_sentences();
+	test_invalid();
+	return check_report("test_tokenize");
+}
