@@ -649,6 +649,19 @@ static int looks_adjective(const ev_ctx *c, const ev_word *w)
 	       (starts(s, n, "\xd9\x85") || ends_with(s, n, "\xd9\x87") || ends_with(s, n, "\xd9\x8a"));
 }
 
+/* Is word k the continuation of a person's name ("محمد الطاهر سيالة"):
+ * inside one entity, or after a first name and a definite part? */
+static int inside_name(const ev_ctx *c, size_t k)
+{
+	const ev_word *w = &c->w[k], *first;
+	if ((w->ent & EW_NAME) && !(w->ent & EW_START) && (c->w[k - 1].ent & EW_NAME))
+		return 1;
+	if (k < 2)
+		return 0;
+	first = &c->w[k - 2];
+	return first->kind == W_ARABIC && first->cls == 0 && !first->has_al && first->trig < 0 && !first->pro_bl;
+}
+
 /* Where the noun phrase starting at word i ends (exclusive). coord: a
  * و-conjunct continues it. A definite word followed by an indefinite one
  * ends a phrase (التحالف | مخازن) unless it is a title or a country
@@ -673,7 +686,8 @@ static size_t np_end(const ev_ctx *c, size_t i, size_t limit, int coord)
 		if (w->cls & KB_EVW_QUANT)
 			break;
 		if (prev->has_al && !w->has_al && w->kind == W_ARABIC && !w->pro_wf &&
-		    !(prev->cls & (KB_EVW_HON | KB_EVW_NISBA | KB_EVW_PLACE)) && !is_bism(c, prev) && !is_bism(c, w))
+		    !(prev->cls & (KB_EVW_HON | KB_EVW_NISBA | KB_EVW_PLACE)) && !is_bism(c, prev) && !is_bism(c, w) &&
+		    !inside_name(c, k))
 			break;
 		if (prev->has_al && looks_past_verb(c, w))
 			break;
@@ -682,7 +696,10 @@ static size_t np_end(const ev_ctx *c, size_t i, size_t limit, int coord)
 		/* two named entities side by side are two phrases: "زار كارتر
 		 * إسرائيل", "اتهمت باكستان الهند" (not inside a title: "وزير
 		 * خارجية ليبيا محمد ...") */
-		if ((prev->ent & EW_END) && (w->ent & EW_START) && !(prev->ent & EW_TITLE) && !(w->ent & EW_TITLE))
+		if ((prev->ent & EW_END) && (w->ent & EW_START) && !(prev->ent & EW_TITLE) && !(w->ent & EW_TITLE) &&
+		    !w->pro_wf)
+			break;
+		if ((prev->ent & EW_END) && !(prev->ent & EW_TITLE) && w->pro_bl)
 			break;
 		if ((prev->cls & (KB_EVW_COUNTRY | KB_EVW_CITY)) && (w->cls & (KB_EVW_COUNTRY | KB_EVW_CITY)) &&
 		    !w->pro_wf)
@@ -1059,11 +1076,11 @@ static int lv_subject(const ev_ctx *c, size_t lv, size_t t0, size_t *i, size_t *
 	size_t k = skip_adjuncts(c, lv + 1, t0), e;
 	if (k >= t0 || !np_start_ok(&c->w[k], 0))
 		return 0;
-	for (e = k; e < t0; e++) {
-		const ev_word *w = &c->w[e];
-		if ((w->cls & (KB_EVW_TIME | KB_EVW_PREP | KB_EVW_COMP)) || is_punct(w, P_STOP))
-			break;
-	}
+	e = np_end(c, k, t0, 1);
+	/* an apposition after a comma: "رئيس المخابرات العامة المصرية، اللواء عباس كامل" */
+	while (e + 1 < t0 && is_punct(&c->w[e], P_COMMA) && np_start_ok(&c->w[e + 1], 0) &&
+	       !(c->w[e + 1].cls & KB_EVW_TIME))
+		e = np_end(c, e + 1, t0, 1);
 	while (e > k && c->w[e - 1].kind == W_PUNCT)
 		e--;
 	if (e <= k)
@@ -1585,6 +1602,35 @@ static int type_takes_object(int type)
 	       type == KB_EVT_SIGN_AGREEMENT;
 }
 
+static int is_place_word(const ev_word *w);
+
+/* Skips what may stand between a verb's subject and its object: commas,
+ * time expressions and "في/بـ + place" ("استقبل الربيعة أمس في مقر المركز
+ * سفير ..."). */
+static size_t skip_place_and_time(const ev_ctx *c, size_t k, size_t limit)
+{
+	int rounds;
+	for (rounds = 0; rounds < 4 && k < limit; rounds++) {
+		const ev_word *w = &c->w[k];
+		if (is_punct(w, P_COMMA) || (w->cls & KB_EVW_TIME) ||
+		    (w->kind == W_NUMBER && k > 0 && (c->w[k - 1].cls & KB_EVW_TIME))) {
+			k++;
+			rounds--;
+			continue;
+		}
+		if (word_is(c, w, W_FI) && k + 1 < limit && np_start_ok(&c->w[k + 1], 0)) {
+			k = np_end(c, k + 1, limit, 0);
+			continue;
+		}
+		if (w->pro_bl == 'b' && is_place_word(w)) {
+			k = np_end(c, k, limit, 0);
+			continue;
+		}
+		break;
+	}
+	return k;
+}
+
 /* Targets after the trigger: a direct object, or the phrase after the
  * preposition the type takes (مع، بـ، لـ، إلى، على، ضد). */
 static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size_t limit, size_t *goal_i,
@@ -1595,6 +1641,9 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 	*goal_i = *goal_j = 0;
 	if (e->target_count)
 		return;
+	if (after && (type == KB_EVT_HOST || type == KB_EVT_MEET || type == KB_EVT_VISIT) &&
+	    trig_of(&c->w[in->t0])->tense != 2)
+		after = skip_place_and_time(c, after, limit);
 	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) &&
 	    trig_of(&c->w[in->t0])->tense != 2) {
 		j = np_end(c, after, limit, 1);
@@ -1954,13 +2003,18 @@ static void set_modality(ev_ctx *c, const ev_infos *infos, kb_event *e, const ev
 /* Events: checking and resolving arguments                              */
 /* ==================================================================== */
 
-static size_t first_actor(const ev_ctx *c, size_t i, size_t j)
+static size_t first_actor(const ev_ctx *c, size_t i, size_t j, int generic_ok)
 {
-	size_t k;
-	for (k = i; k < j; k++)
-		if (is_actor_word(&c->w[k], 1))
-			return k;
-	return j;
+	size_t k, generic = j;
+	for (k = i; k < j; k++) {
+		if (!is_actor_word(&c->w[k], 1))
+			continue;
+		if (!(c->w[k].cls & KB_EVW_GENERIC))
+			return generic < k ? generic : k;
+		if (generic == j)
+			generic = k;
+	}
+	return generic_ok ? generic : j;    /* for a target, "مقاتلين" alone names no side */
 }
 
 static void arg_words(const ev_ctx *c, const kb_event_arg *a, size_t *i, size_t *j)
@@ -2010,7 +2064,7 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 		return;
 	if (e->has_source && in->explicit_source) {
 		arg_words(c, &e->source, &i, &j);
-		if (first_actor(c, i, j) == j) {
+		if (first_actor(c, i, j, 1) == j) {
 			e->has_source = 0;
 			in->explicit_source = 0;
 			in->src_first = in->src_last = 0;
@@ -2018,7 +2072,7 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 	}
 	for (t = 0; t < e->target_count; t++) {
 		arg_words(c, &e->targets[t], &i, &j);
-		a = first_actor(c, i, j);
+		a = first_actor(c, i, j, 0);
 		if (a == j)
 			continue;
 		core_name(c, &e->targets[t], a, j);
@@ -2027,7 +2081,7 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 	e->target_count = kept;
 	if (e->has_source) {
 		arg_words(c, &e->source, &i, &j);
-		core_name(c, &e->source, first_actor(c, i, j), j);
+		core_name(c, &e->source, first_actor(c, i, j, 1), j);
 	}
 }
 
@@ -2368,7 +2422,9 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	kb_event e;
 	ev_info in;
 	size_t limit, after, vi, vj, gi, gj, lv;
-	int victim = (tw->cls & KB_EVW_VICTIM) != 0, noun = t->tense == 2;
+	int noun = t->tense == 2;
+	int victim = (tw->cls & KB_EVW_VICTIM) != 0 ||
+	             (noun && kb_event_codes[t->code].type == KB_EVT_ARREST);
 	/* Rules see the sentence around the trigger, at most 2 * WINDOW words
 	 * each way: a text with no full stops stays linear. */
 	size_t first = i > sent->first + 2 * WINDOW ? i - 2 * WINDOW : sent->first;
@@ -2584,6 +2640,46 @@ static int nearest_pair(ev_ctx *c, const ev_infos *infos, size_t k, const kb_eve
 	return -1;
 }
 
+/* The side the text names most often in its fights that is not `side`
+ * (its nearest mention stands for it): whom an attacker with no named
+ * target is fighting. */
+static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t at, const kb_event_arg *side)
+{
+	size_t k, j, m, lo = at > LOOKBACK ? at - LOOKBACK : 0;
+	size_t hi = at + LOOKBACK < infos->count ? at + LOOKBACK : infos->count;
+	const kb_event_arg *best = NULL;
+	size_t best_n = 0, best_d = 0;
+	for (k = lo; k < hi; k++) {
+		const kb_event *p = event_at(c, k);
+		const kb_event_arg *cands[2];
+		size_t nc = 0;
+		if (infos->items[k].type != KB_EVT_MILITARY_FORCE)
+			continue;
+		if (p->has_source)
+			cands[nc++] = &p->source;
+		if (p->target_count)
+			cands[nc++] = &p->targets[0];
+		for (m = 0; m < nc; m++) {
+			size_t n = 0, d = k > at ? k - at : at - k;
+			if (same_side(c, cands[m], side))
+				continue;
+			for (j = lo; j < hi; j++) {
+				const kb_event *q = event_at(c, j);
+				if (infos->items[j].type != KB_EVT_MILITARY_FORCE)
+					continue;
+				n += (size_t)(q->has_source && same_side(c, &q->source, cands[m])) +
+				     (size_t)(q->target_count && same_side(c, &q->targets[0], cands[m]));
+			}
+			if (n > best_n || (n == best_n && d < best_d)) {
+				best_n = n;
+				best_d = d;
+				best = cands[m];
+			}
+		}
+	}
+	return best;
+}
+
 /* Fills the sides of attacks that name only one (or none) from the
  * fights the text names in full: the attacker of a side is that side's
  * opponent, the target of an attacker is its opponent; with nothing
@@ -2618,6 +2714,13 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 			e->has_source = 1;
 			e->targets[0] = event_at(c, (size_t)p)->targets[0];
 			e->target_count = 1;
+		}
+		if (e->has_source && !e->target_count) {
+			const kb_event_arg *o = other_side(c, infos, k, &e->source);
+			if (o) {
+				e->targets[0] = *o;
+				e->target_count = 1;
+			}
 		}
 		if (!e->has_source) {
 			ev_infos before = *infos;

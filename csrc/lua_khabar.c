@@ -998,7 +998,9 @@ static int l_events(lua_State *L)
 	if (ds && !parse_event_date(ds, dn, &date))
 		return push_failure(L, "bad date: expected YYYY-MM-DD");
 	ents = new_entities_box(L);
-	st = kb_entities_extract(s, n, ds, ents);
+	/* Entities link the arguments of an article; a text of many megabytes
+	 * is coded without them unless they are asked for (memory). */
+	st = n <= EVENTS_ENTITY_LIMIT || with_entities ? kb_entities_extract(s, n, ds, ents) : KB_OK;
 	if (st == KB_OK) {
 		box = lua_newuserdata(L, sizeof *box);
 		memset(box, 0, sizeof *box);
