@@ -855,6 +855,7 @@ static int l_entities(lua_State *L)
 /* @events: events, analyze (issue 5) */
 
 #define EVENTS_BOX "khabar.events"
+#define EVENTS_ENTITY_LIMIT (4u << 20)
 
 /* The events of one call, owned by a userdata so that a Lua error while
  * the results are pushed cannot leak them. */
