@@ -70,12 +70,20 @@ function khabar.entities(s, opts)
     error(string.format("bad argument #2 to 'entities' (table expected, got %s)", type(opts)), 2)
   end
   opts = opts or {}
+  for name in pairs(opts) do
+    if name ~= "date" and name ~= "max_bytes" then
+      error(string.format("bad argument #2 to 'entities' (unknown entities option '%s')", tostring(name)), 2)
+    end
+  end
   local max_bytes, date = opts.max_bytes, opts.date
-  if max_bytes ~= nil and type(max_bytes) ~= "number" then
-    error("bad argument #2 to 'entities' (max_bytes: number expected, got " .. type(max_bytes) .. ")", 2)
+  if max_bytes ~= nil and not (type(max_bytes) == "number" and max_bytes >= 0
+                                and max_bytes == math.floor(max_bytes)) then
+    error(string.format("bad argument #2 to 'entities' (bad value for entities option 'max_bytes': "
+      .. "a whole number >= 0 expected, got %s)", tostring(max_bytes)), 2)
   end
   if date ~= nil and type(date) ~= "string" then
-    error("bad argument #2 to 'entities' (date: string expected, got " .. type(date) .. ")", 2)
+    error(string.format("bad argument #2 to 'entities' (bad value for entities option 'date': "
+      .. "string expected, got %s)", type(date)), 2)
   end
   if max_bytes and #s > max_bytes then return nil, "input too large" end
   if date and not date:match("^%d%d%d%d%-%d%d%-%d%d$") then
