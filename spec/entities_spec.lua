@@ -164,6 +164,10 @@ describe("khabar.entities arguments", function()
     assert.has_error(function() khabar.entities("x", "2020-12-28") end)
     assert.has_error(function() khabar.entities("x", { date = 20201228 }) end)
     assert.has_error(function() khabar.entities("x", { max_bytes = "10" }) end)
+    assert.has_error(function() khabar.entities("x", { max_bytes = -1 }) end)
+    assert.has_error(function() khabar.entities("x", { max_bytes = 1.5 }) end)
+    assert.has_error(function() khabar.entities("x", { dates = "2020-12-28" }) end,
+      "bad argument #2 to 'entities' (unknown entities option 'dates')")
   end)
 
   it("returns nil, message for a bad date", function()
@@ -191,5 +195,38 @@ describe("khabar.entities arguments", function()
     local r = khabar.entities("وصل الوفد الأحد")
     assert.are.equal("DATE", r[#r].type)
     assert.is_nil(r[#r].value)
+  end)
+end)
+
+describe("khabar entities (CLI)", function()
+  local command = require "khabar.cli.entities"
+
+  local function run(args, input)
+    local out = {}
+    local env = {
+      stdin = { read = function() return input end },
+      stdout = { write = function(_, ...) for _, v in ipairs({ ... }) do out[#out + 1] = v end end },
+    }
+    local code, message = command.run(args, env)
+    return code, table.concat(out), message
+  end
+
+  it("prints one entity a line with its fields", function()
+    local code, out = run({ "--date", "2020-12-28" }, "وصل الوفد المصري إلى طرابلس الأحد.")
+    assert.are.equal(0, code)
+    assert.matches("ORG\tالوفد المصري\t#%d+\tcountry=EGY", out)
+    assert.matches("DATE\tالأحد\t#%d+\tvalue=2020%-12%-27", out)
+  end)
+
+  it("prints JSON with --json", function()
+    local code, out = run({ "--json" }, "مصر")
+    assert.are.equal(0, code)
+    assert.matches('^%[{.*"type":"LOC".*}%]', out)
+  end)
+
+  it("rejects a bad --date", function()
+    local code, _, message = run({ "--date", "2020-14-01" }, "مصر")
+    assert.is_nil(code)
+    assert.matches("bad %-%-date", message)
   end)
 end)
