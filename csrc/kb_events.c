@@ -78,7 +78,7 @@ typedef struct {
 	uint8_t ent;                /* EW_* marks from the entities passed in */
 } ev_word;
 
-enum { EW_START = 1, EW_END = 2, EW_TITLE = 4, EW_NAME = 8 };
+enum { EW_START = 1, EW_END = 2, EW_TITLE = 4, EW_NAME = 8, EW_ACTOR = 16 };
 
 typedef struct {
 	size_t first, last;         /* word range [first, last) */
@@ -635,7 +635,7 @@ static int looks_past_verb(const ev_ctx *c, const ev_word *w)
 static int is_actor_word(const ev_word *w, int strict)
 {
 	return (w->cls & (KB_EVW_TITLE | KB_EVW_COUNTRY | KB_EVW_NISBA | KB_EVW_ORGX | KB_EVW_HON)) != 0 ||
-	       (w->ent & EW_NAME) != 0 ||
+	       (w->ent & EW_ACTOR) != 0 ||
 	       (!strict && !w->has_al && w->cls == 0 && w->kind == W_ARABIC);
 }
 
@@ -859,6 +859,29 @@ static const char *time_value(const ev_word *w)
 
 #define W_FIRST "\xd8\xa7\xd9\x88\xd9\x84"                   /* اول */
 
+static const char *const number_words[] = {
+	"", "\xd9\x88\xd8\xa7\xd8\xad\xd8\xaf", "\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",
+	"\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd9\x87", "\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xb9\xd9\x87",
+	"\xd8\xae\xd9\x85\xd8\xb3\xd9\x87", "\xd8\xb3\xd8\xaa\xd9\x87",
+	"\xd8\xb3\xd8\xa8\xd8\xb9\xd9\x87", "\xd8\xab\xd9\x85\xd8\xa7\xd9\x86\xd9\x8a\xd9\x87",
+	"\xd8\xaa\xd8\xb3\xd8\xb9\xd9\x87", "\xd8\xb9\xd8\xb4\xd8\xb1\xd9\x87"
+};  /* واحد اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره */
+
+/* The count before a unit word ("أربعة أشهر", "3 أيام"), or -1. */
+static long count_before(const ev_ctx *c, size_t i, size_t first)
+{
+	const ev_word *w = &c->w[i - 1];
+	size_t k;
+	long n = word_number(c, w);
+	(void)first;
+	if (n > 0)
+		return n;
+	for (k = 1; k < COUNT(number_words); k++)
+		if (word_is(c, w, number_words[k]))
+			return (long)k;
+	return -1;
+}
+
 /* Resolves the time expression around word i (a TIME word or a year);
  * sets [*first, *last] to its words. Returns 0 when nothing resolves. */
 static int resolve_time(const ev_ctx *c, size_t i, size_t first, size_t last, int future,
@@ -886,6 +909,10 @@ static int resolve_time(const ev_ctx *c, size_t i, size_t first, size_t last, in
 		if (next && nv[0] == 'W') {
 			*to = i + 1;
 			return resolve_time(c, i + 1, first, last, future, value, cap, from, to) || 1;
+		}
+		if (next && !strcmp(nv, "FIRSTDAY") && off == -1) {
+			off = -2;    /* أمس الأول */
+			*to = i + 1;
 		}
 		format_day(doc + off, value, cap);
 		return 1;
@@ -930,6 +957,22 @@ static int resolve_time(const ev_ctx *c, size_t i, size_t first, size_t last, in
 		*to = i + 1;
 		return 1;
 	}
+	if (!strncmp(v, "UNIT", 4) && i > first) {
+		long count = count_before(c, i, first), days = v[4] == 'D' ? 1 : v[4] == 'W' ? 7 : v[4] == 'M' ? 30 : 365;
+		char a[16], b[16];
+		if (count <= 0 || count > 1000)
+			return 0;
+		if (v[4] == 'M' || v[4] == 'Y') {
+			long months = v[4] == 'M' ? count : 12 * count, total = y * 12 + (m - 1) - months;
+			format_day(days_from_civil(total / 12, total % 12 + 1, d > 28 ? 28 : d), a, sizeof a);
+		} else {
+			format_day(doc - count * days, a, sizeof a);
+		}
+		format_day(doc, b, sizeof b);
+		snprintf(value, cap, "%s/%s", a, b);
+		*from = i - 1;
+		return 1;
+	}
 	if (v[0] == 'M' && v[1] >= '0' && v[1] <= '9') {
 		long month = atol(v + 1), day = i > first ? word_number(c, &c->w[i - 1]) : -1;
 		long year = c->has_doc ? y : -1;
@@ -958,6 +1001,43 @@ static int is_year_word(const ev_ctx *c, size_t i, size_t first)
 		return 0;
 	return word_stem_is(c, &c->w[i - 1], "\xd9\x81\xd9\x8a") ||   /* في */
 	       word_stem_is(c, &c->w[i - 1], "\xd9\x85\xd9\x86\xd8\xb0");  /* منذ */
+}
+
+static long value_day(const char *v);
+
+/* "الأربعاء والخميس", "ليل الأحد الإثنين", "منذ ليل أول أمس وحتى صباح
+ * أمس": a second day right after the first makes the date an interval. */
+static void join_interval(const ev_ctx *c, kb_event *e, size_t to, size_t first, size_t last, int future)
+{
+	size_t k = to + 1, from2, to2;
+	char second[32];
+	long a, b;
+	while (k < last && k < to + 3 && (is_punct(&c->w[k], P_DASH) ||
+	                                   word_stem_is(c, &c->w[k], "\xd8\xad\xd8\xaa\xd9\x89") ||  /* حتي */
+	                                   word_stem_is(c, &c->w[k], "\xd8\xad\xd8\xaa\xd9\x8a")))
+		k++;
+	while (k < last && (c->w[k].cls & KB_EVW_TIME) && !strcmp(time_value(&c->w[k]), "DAYPART"))
+		k++;
+	if (k >= last || !(c->w[k].cls & KB_EVW_TIME))
+		return;
+	{
+		const char *v = time_value(&c->w[k]);
+		if (!(v[0] == 'W' || v[0] == '-' || v[0] == '+'))
+			return;
+	}
+	if (!resolve_time(c, k, first, last, future, second, sizeof second, &from2, &to2))
+		return;
+	a = value_day(e->date_value);
+	b = value_day(second);
+	if (a < 0 || b < 0 || a == b)
+		return;
+	{
+		char x[16], y[16];
+		format_day(a < b ? a : b, x, sizeof x);
+		format_day(a < b ? b : a, y, sizeof y);
+		snprintf(e->date_value, sizeof e->date_value, "%s/%s", x, y);
+	}
+	e->date_stop = c->w[to2].stop;
 }
 
 /* The time expression that governs the trigger at t0: the nearest one in
@@ -999,6 +1079,7 @@ static int find_date(const ev_ctx *c, size_t first, size_t last, size_t t0, int 
 		e->has_date = 1;
 		e->date_start = mention_start(c, &c->w[from]);
 		e->date_stop = c->w[to].stop;
+		join_interval(c, e, to, first, last, future);
 	}
 	return 1;
 }
@@ -2763,6 +2844,10 @@ static int is_time_word(const ev_ctx *c, size_t k)
 	if (!strcmp(v, "YEAR") || !strcmp(v, "WEEK") || !strcmp(v, "MONTH"))
 		return next && ((next->cls & KB_EVW_FUT) || !strcmp(time_value(next), "PAST") ||
 		                word_number(c, next) >= 1900);
+	if (!strcmp(v, "FIRSTDAY"))
+		return k > 0 && !strcmp(time_value(&c->w[k - 1]), "-1");
+	if (!strncmp(v, "UNIT", 4))
+		return k > 0 && count_before(c, k, 0) > 0;
 	if (!strcmp(v, "DAYPART")) {
 		size_t m;
 		for (m = k + 1; m < c->nw && m <= k + 2; m++)
@@ -2795,7 +2880,7 @@ static void mark_entities(ev_ctx *c)
 			c->w[a].ent |= EW_START;
 			c->w[b].ent |= EW_END;
 			for (m = a; m <= b; m++)
-				c->w[m].ent |= EW_NAME;
+				c->w[m].ent |= (uint8_t)(EW_NAME | (en->type != KB_ENT_LOC ? EW_ACTOR : 0));
 		}
 	}
 }
