@@ -208,8 +208,8 @@ local function report(name, value, note)
 end
 
 local normalizer = khabar.normalizer("search")
-report("khabar.normalize, 1 MB, one call", mbps(#small, best_of(10, function() khabar.normalize(small) end)))
-report("khabar.normalize, 100 MB, one call", mbps(#big, best_of(2, function() khabar.normalize(big) end)))
+report("khabar.normalize, 1 MB, one call", mbps(#small, best_of(30, function() khabar.normalize(small) end)))
+report("khabar.normalize, 100 MB, one call", mbps(#big, best_of(5, function() khabar.normalize(big) end)))
 report("normalizer:normalize, 1 MB, per line", mbps(#small, best_of(5, function()
   for line in small:gmatch("[^\n]+") do normalizer:normalize(line) end
 end)))
@@ -217,8 +217,8 @@ end)))
 local small_path, big_path = write_temp(small), write_temp(big)
 local have_c = file_exists(c_bench)
 local c_note = not have_c and ("(" .. c_bench .. " not built)") or nil
-report("engine (C, no Lua), 1 MB", have_c and c_measure(small_path, "engine", 10), c_note)
-report("engine (C, no Lua), 100 MB", have_c and c_measure(big_path, "engine", 2), c_note)
+report("engine (C, no Lua), 1 MB", have_c and c_measure(small_path, "engine", 30), c_note)
+report("engine (C, no Lua), 100 MB", have_c and c_measure(big_path, "engine", 5), c_note)
 report("(a) ICU transliterator chain, 1 MB, per line", have_c and c_measure(small_path, "icu", 2), c_note)
 local pcre2 = pcre2_normalizer()
 report("(b) Lua + lrexlib PCRE2, 1 MB, per line", pcre2 and mbps(#small, best_of(3, function()

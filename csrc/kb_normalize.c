@@ -357,7 +357,7 @@ static size_t to_utf16(const unsigned char *s, size_t n, UChar *out)
 	while (i < n) {
 		int32_t cp;
 		i += kb_utf8_decode(s + i, n - i, &cp);
-		U16_APPEND_UNSAFE(out, len, cp);
+		U16_APPEND_UNSAFE(out, len, cp < 0 ? 0xFFFD : cp);
 	}
 	return (size_t)len;
 }
