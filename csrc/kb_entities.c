@@ -455,7 +455,13 @@ static int complement_word(const kb_doc *d, size_t j)
 static int counterpart_at(const kb_doc *d, size_t i)
 {
 	kb_clitic_form forms[3];
-	size_t count = kb_clitic_forms(kb_word_key(&d->w, i), d->w.items[i].key_len, forms), f;
+	const char *key = kb_word_key(&d->w, i);
+	size_t n = d->w.items[i].key_len, count, f;
+	/* نظير at the start, or after one or two proclitic letters */
+	if (n < 10 || (memcmp(key, "نظير", 8) && memcmp(key + 2, "نظير", 8) &&
+	               (n < 12 || memcmp(key + 4, "نظير", 8))))
+		return 0;
+	count = kb_clitic_forms(key, n, forms);
 	for (f = 0; f < count; f++)
 		if (forms[f].len > 8 && forms[f].len <= 12 && memcmp(forms[f].text, "نظير", 8) == 0)
 			return 1;
@@ -815,13 +821,21 @@ static kb_status prepare(kb_doc *d)
 		d->entries[i] = NULL;
 		d->kinds[i] = 0;
 		d->letters[i] = 0;
-		if (kb_gazetteer_match_at(&d->w, i, (unsigned)~KB_GZ_PREFIX & 0xFFFFu, 1, &m)) {
-			d->entries[i] = m.entry;
-			d->kinds[i] = m.entry->kinds;
-			d->letters[i] = (uint8_t)m.prefix_letters;
-		} else if (kb_gazetteer_match_at(&d->w, i, KB_GZ_PREFIX, 1, &m)) {
-			d->kinds[i] = KB_GZ_PREFIX;
+		/* one lookup serves most words; a bare phrase prefix (ولي of ولي
+		 * العهد) asks again for a form with a role of its own */
+		if (!kb_gazetteer_match_at(&d->w, i, 0xFFFFu, 1, &m))
+			continue;
+		if (m.entry->kinds == KB_GZ_PREFIX) {
+			kb_gazetteer_match role;
+			if (!kb_gazetteer_match_at(&d->w, i, (unsigned)~KB_GZ_PREFIX & 0xFFFFu, 1, &role)) {
+				d->kinds[i] = KB_GZ_PREFIX;
+				continue;
+			}
+			m = role;
 		}
+		d->entries[i] = m.entry;
+		d->kinds[i] = m.entry->kinds;
+		d->letters[i] = (uint8_t)m.prefix_letters;
 	}
 	return kb_doc_count_countries(d);
 }
