@@ -1444,13 +1444,13 @@ static int between_sides(const ev_ctx *c, size_t t1, size_t limit, size_t *x0, s
                          size_t *y1)
 {
 	size_t k, e, m;
-	for (k = t1; k < limit && k < t1 + 16; k++) {
+	for (k = t1; k < limit && k < t1 + 24; k++) {
 		if (is_punct(&c->w[k], P_STOP) || is_punct(&c->w[k], P_COLON) || is_verb_trigger(&c->w[k]))
 			return 0;
 		if (word_is(c, &c->w[k], W_BAYN))
 			break;
 	}
-	if (k >= limit || k >= t1 + 16 || k + 1 >= limit || !np_start_ok(&c->w[k + 1], 0))
+	if (k >= limit || k >= t1 + 24 || k + 1 >= limit || !np_start_ok(&c->w[k + 1], 0))
 		return 0;
 	/* "بين قوات النظام والمسلحين الموالين لها من طرف، والمعارضة": the
 	 * other side follows a comma. */
@@ -2713,6 +2713,8 @@ static int nearest_pair(ev_ctx *c, const ev_infos *infos, size_t k, const kb_eve
 			if (pin->type != KB_EVT_MILITARY_FORCE || !pin->explicit_source || !pin->explicit_target ||
 			    !p->has_source || !p->target_count)
 				continue;
+			if (!side && as_source >= 0 && is_air_actor(c, &p->source) != as_source)
+				continue;
 			if (!side || (as_source && same_side(c, &p->source, side)) ||
 			    (as_target && same_side(c, &p->targets[0], side)))
 				return (int)cand[m];
@@ -2761,6 +2763,25 @@ static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t a
 	return best;
 }
 
+/* The first attacker the text names in its own clause (from the air for an
+ * air strike, on the ground otherwise, when there is one). */
+static int protagonist(ev_ctx *c, const ev_infos *infos, int air)
+{
+	size_t k;
+	int any = -1;
+	for (k = 0; k < infos->count && k < 4 * LOOKBACK; k++) {
+		const ev_info *in = &infos->items[k];
+		const kb_event *p = event_at(c, k);
+		if (in->type != KB_EVT_MILITARY_FORCE || !in->explicit_source || !p->has_source)
+			continue;
+		if (is_air_actor(c, &p->source) == air)
+			return (int)k;
+		if (any < 0)
+			any = (int)k;
+	}
+	return any;
+}
+
 /* Fills the sides of attacks that name only one (or none) from the
  * fights the text names in full: the attacker of a side is that side's
  * opponent, the target of an attacker is its opponent; with nothing
@@ -2790,11 +2811,23 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 				e->source = event_at(c, (size_t)p)->targets[0];
 				e->has_source = 1;
 			}
-		} else if ((p = nearest_pair(c, infos, k, NULL, 0, 0)) >= 0) {
+		} else if ((p = protagonist(c, infos, !strcmp(e->cameo, "195"))) >= 0) {
+			/* nothing named: the text's first attacker, against its opponent */
+			e->source = event_at(c, (size_t)p)->source;
+			e->has_source = 1;
+		} else if ((p = nearest_pair(c, infos, k, NULL, -1, 0)) >= 0) {
 			e->source = event_at(c, (size_t)p)->source;
 			e->has_source = 1;
 			e->targets[0] = event_at(c, (size_t)p)->targets[0];
 			e->target_count = 1;
+		}
+		if (!e->has_source) {
+			ev_infos before = *infos;
+			before.count = k;
+			if ((p = recent_force(c, &before, !strcmp(e->cameo, "195"))) >= 0) {
+				e->source = event_at(c, (size_t)p)->source;
+				e->has_source = 1;
+			}
 		}
 		if (e->has_source && !e->target_count) {
 			const kb_event_arg *o = other_side(c, infos, k, &e->source);
