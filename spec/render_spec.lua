@@ -59,3 +59,43 @@ describe("khabar.render", function()
     assert.is_nil(page:find("<script", 1, true))
   end)
 end)
+
+describe("khabar render (the command)", function()
+  local cli = require "khabar.cli"
+  local khabar = require "khabar"
+
+  -- Runs the command in this interpreter with in-memory output streams.
+  local function run(args)
+    local out, err = {}, {}
+    local function sink(t)
+      return { write = function(self, ...)
+        for _, s in ipairs({ ... }) do t[#t + 1] = s end
+        return self
+      end }
+    end
+    local code = cli.main(args, io.stdin, sink(out), sink(err))
+    return code, table.concat(out), table.concat(err)
+  end
+
+  it("draws every entity and event of the sample", function()
+    local path = "spec/fixtures/sample/article.txt"
+    local code, page = run({ "render", "--date", "2020-12-28", path })
+    assert.equals(0, code)
+    local f = assert(io.open(path, "rb"))
+    local analysis = assert(khabar.analyze(f:read("*a"), { date = "2020-12-28" }))
+    f:close()
+    assert.equals(#analysis.entities, select(2, page:gsub('<mark id="ent%-', "")))
+    assert.equals(#analysis.events, select(2, page:gsub('<tr id="event%-', "")))
+    assert.equals(#analysis.events, select(2, page:gsub('<span id="trigger%-', "")))
+    assert.matches("<title>article.txt</title>", page, 1, true)
+  end)
+
+  it("refuses a bad date and a missing file", function()
+    local code, _, err = run({ "render", "--date", "2020-13-01", "spec/fixtures/sample/article.txt" })
+    assert.equals(1, code)
+    assert.matches("bad %-%-date", err)
+    code, _, err = run({ "render", "/nonexistent/article.txt" })
+    assert.equals(1, code)
+    assert.matches("nonexistent", err)
+  end)
+end)
