@@ -74,7 +74,7 @@ size_t kb_utf8_validate(const char *s, size_t n);
 /* Normalization                                                       */
 /* ------------------------------------------------------------------ */
 
-/* The steps of normalization, each a flag (README "Normalization"). */
+/* The steps of normalization, each a flag (docs/normalization.md). */
 enum {
 	KB_NORM_COMPOSE      = 1u << 0,  /* canonical composition, presentation forms */
 	KB_NORM_DIACRITICS   = 1u << 1,  /* remove harakat and Quranic marks */
