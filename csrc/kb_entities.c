@@ -584,6 +584,26 @@ static size_t governing_title(const kb_doc *d, size_t title, size_t first)
 	return title;
 }
 
+/* How many of the `words` name words after a title to keep, by the
+ * tagger's reading when it is linked in: its PERS span when it starts one
+ * there (and a last word before punctuation); else two words exactly (one ordinary word after a title is more
+ * often a verb or a noun than a name), or none. */
+static size_t tagger_name_words(const kb_doc *d, size_t p, size_t words)
+{
+	size_t k = 1;
+	if (!d->labels)
+		return words;
+	if (d->labels[p] == KB_NER_B_PERS) {
+		while (k < words && d->labels[p + k] == KB_NER_I_PERS)
+			k++;
+		/* one more word that punctuation closes (عباس كامل،) is the name's */
+		if (words == k + 1 && !joined(d, p + words))
+			k = words;
+		return k;
+	}
+	return words >= 2 ? 2 : 0;
+}
+
 static kb_status attach_person(kb_doc *d, size_t title, size_t p)
 {
 	size_t words, index;
@@ -596,7 +616,7 @@ static kb_status attach_person(kb_doc *d, size_t title, size_t p)
 		d->items[owner].title = (int32_t)governing_title(d, title, d->mentions[title].first);
 		return KB_OK;
 	}
-	words = name_after(d, p);
+	words = tagger_name_words(d, p, name_after(d, p));
 	if (!words)
 		return KB_OK;
 	/* the tagger, when linked in, confirms or doubts the name */

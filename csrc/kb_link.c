@@ -300,6 +300,9 @@ static kb_status link_surnames(kb_doc *d, int32_t **link)
 			continue;
 		if (owner >= 0) {
 			index = (size_t)owner;
+			/* the tagger's span holds the whole word: leave out its proclitics */
+			if (forms[f - 1].letters && d->items[index].start == d->w.items[i].start)
+				d->items[index].start = kb_word_offset_after(&d->w, i, forms[f - 1].letters);
 		} else {
 			st = kb_doc_add(d, KB_ENT_PERS, i, i,
 			                kb_word_offset_after(&d->w, i, forms[f - 1].letters), 0.7f, &index);
@@ -522,7 +525,7 @@ static size_t *sentence_numbers(const kb_doc *d)
 /* How far (in mentions) context is looked for: keeps the work linear;
  * and how many words away a nationality may still qualify a mention. */
 #define CONTEXT_MENTIONS 40
-#define CONTEXT_WORDS 20
+#define CONTEXT_WORDS 12
 
 /* Mention e is joined by و to what precedes it (حزب الله اللبناني وقوات
  * النظام): the words before describe another party. */
@@ -539,6 +542,7 @@ static int coordinated(const kb_doc *d, size_t e)
 static int32_t country_from_context(const kb_doc *d, const size_t *sentence, size_t e)
 {
 	size_t s = sentence[d->mentions[e].first], k;
+	int32_t before, after;
 	int rank_title = d->items[e].title >= 0 && d->mentions[d->items[e].title].rank;
 	size_t floor = e > CONTEXT_MENTIONS ? e - CONTEXT_MENTIONS : 0;
 	size_t ceiling = e + CONTEXT_MENTIONS < d->count ? e + CONTEXT_MENTIONS : d->count;
@@ -546,14 +550,28 @@ static int32_t country_from_context(const kb_doc *d, const size_t *sentence, siz
 		if (d->items[k].type == KB_ENT_TITLE && d->items[k].country[0] &&
 		    d->mentions[e].first - d->mentions[k].last < 16)
 			return (int32_t)k;
+	/* for an organisation, the nearest nationality within CONTEXT_WORDS,
+	 * before (unless a و joins this mention to what precedes) or after; a
+	 * person's nationality is not guessed from its neighbours */
+	before = after = -1;
+	if (d->items[e].type == KB_ENT_PERS)
+		return -1;
 	for (k = e; !coordinated(d, e) && k-- > floor && sentence[d->mentions[k].first] == s &&
 	            d->mentions[e].first - d->mentions[k].last <= CONTEXT_WORDS;)
-		if (d->mentions[k].national && d->items[k].country[0])
-			return (int32_t)k;
+		if (d->mentions[k].national && d->items[k].country[0] && d->mentions[k].last < d->mentions[e].first) {
+			before = (int32_t)k;
+			break;
+		}
 	for (k = e + 1; k < ceiling && sentence[d->mentions[k].first] == s &&
 	                d->mentions[k].first - d->mentions[e].last <= CONTEXT_WORDS; k++)
-		if (d->mentions[k].national && d->items[k].country[0])
-			return (int32_t)k;
+		if (d->mentions[k].national && d->items[k].country[0] && d->mentions[k].first > d->mentions[e].last) {
+			after = (int32_t)k;
+			break;
+		}
+	if (before >= 0 && after >= 0)
+		return d->mentions[e].first - d->mentions[before].last <=
+		       d->mentions[after].first - d->mentions[e].last ? before : after;
+	return before >= 0 ? before : after;
 	return -1;
 }
 
