@@ -161,7 +161,9 @@ local function event_row(ev, i, entities_by_span)
   if ev.polarity and ev.polarity ~= "positive" then flags[#flags + 1] = tostring(ev.polarity) end
   if ev.modality and ev.modality ~= "asserted" then flags[#flags + 1] = tostring(ev.modality) end
   if ev.generic then flags[#flags + 1] = "generic" end
-  local kind = esc(ev.type) .. (ev.cameo and (' <span class="code" dir="ltr">' .. esc(ev.cameo) .. "</span>") or "")
+  -- The Latin type name reads left to right inside the right-to-left cell.
+  local kind = '<bdi dir="ltr">' .. esc(ev.type) .. "</bdi>"
+  if ev.cameo then kind = kind .. ' <span class="code" dir="ltr">' .. esc(ev.cameo) .. "</span>" end
   if #flags > 0 then kind = kind .. ' <span class="flags">' .. esc(table.concat(flags, ", ")) .. "</span>" end
   return table.concat({
     '<tr id="event-', i, '" data-type="', esc(ev.type), '">',
