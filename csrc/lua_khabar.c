@@ -756,6 +756,106 @@ static int l_sentences(lua_State *L)
 
 /* @entities: entities, tag (issue 4) */
 
+/* @entities-tagger: tag (kb_ner_tag) */
+
+/* Counts the words of a tag() argument: a list of strings (one sentence),
+ * or a list of lists of strings (the sentences of one document). Raises
+ * for anything else, naming the offending element. */
+static size_t tag_count_words(lua_State *L, int nested)
+{
+	size_t count = 0, i, j, m, k = kb_rawlen(L, 1);
+	for (i = 1; i <= k; i++) {
+		lua_rawgeti(L, 1, (lua_Integer)i);
+		if (!nested) {
+			if (lua_type(L, -1) != LUA_TSTRING)
+				luaL_argerror(L, 1, lua_pushfstring(L, "token %d is a %s, not a string",
+				                                    (int)i, luaL_typename(L, -1)));
+			count++;
+		} else {
+			if (lua_type(L, -1) != LUA_TTABLE)
+				luaL_argerror(L, 1, lua_pushfstring(L, "sentence %d is a %s, not a table",
+				                                    (int)i, luaL_typename(L, -1)));
+			m = kb_rawlen(L, -1);
+			for (j = 1; j <= m; j++) {
+				lua_rawgeti(L, -1, (lua_Integer)j);
+				if (lua_type(L, -1) != LUA_TSTRING)
+					luaL_argerror(L, 1, lua_pushfstring(L, "token %d of sentence %d is a %s, not a string",
+					                                    (int)j, (int)i, luaL_typename(L, -1)));
+				lua_pop(L, 1);
+			}
+			count += m;
+		}
+		lua_pop(L, 1);
+	}
+	return count;
+}
+
+/* Points words[] at the strings of the argument (kept alive by it). */
+static void tag_fill_words(lua_State *L, int nested, kb_ner_word *words)
+{
+	size_t w = 0, i, j, m, k = kb_rawlen(L, 1);
+	for (i = 1; i <= k; i++) {
+		lua_rawgeti(L, 1, (lua_Integer)i);
+		if (!nested) {
+			words[w].text = lua_tolstring(L, -1, &words[w].len);
+			words[w].sentence_start = i == 1;
+			w++;
+		} else {
+			m = kb_rawlen(L, -1);
+			for (j = 1; j <= m; j++) {
+				lua_rawgeti(L, -1, (lua_Integer)j);
+				words[w].text = lua_tolstring(L, -1, &words[w].len);
+				words[w].sentence_start = j == 1;
+				w++;
+				lua_pop(L, 1);
+			}
+		}
+		lua_pop(L, 1);
+	}
+}
+
+/* core.tag(tokens) → a list of BIO tags, one per token; with a list of
+ * sentences (lists of tokens), a list of lists. The word and label
+ * buffers live in a userdata, so a Lua error cannot leak them. */
+static int l_tag(lua_State *L)
+{
+	size_t n, i, j, m, w, k;
+	int nested;
+	kb_ner_word *words;
+	uint8_t *labels;
+	kb_status st;
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_rawgeti(L, 1, 1);
+	nested = lua_type(L, -1) == LUA_TTABLE;
+	lua_pop(L, 1);
+	n = tag_count_words(L, nested);
+	words = (kb_ner_word *)lua_newuserdata(L, n * (sizeof *words + 1) + 1);
+	labels = (uint8_t *)(words + n);
+	tag_fill_words(L, nested, words);
+	st = kb_ner_tag(words, n, labels);
+	if (st != KB_OK)
+		return st == KB_ENOMEM ? raise_status(L, st) : push_failure(L, kb_status_message(st));
+	k = kb_rawlen(L, 1);
+	lua_createtable(L, (int)(nested ? k : n), 0);
+	for (i = 1, w = 0; i <= k; i++) {
+		if (!nested) {
+			lua_pushstring(L, kb_ner_label_name(labels[w++]));
+			lua_rawseti(L, -2, (lua_Integer)i);
+			continue;
+		}
+		lua_rawgeti(L, 1, (lua_Integer)i);
+		m = kb_rawlen(L, -1);
+		lua_pop(L, 1);
+		lua_createtable(L, (int)m, 0);
+		for (j = 1; j <= m; j++) {
+			lua_pushstring(L, kb_ner_label_name(labels[w++]));
+			lua_rawseti(L, -2, (lua_Integer)j);
+		}
+		lua_rawseti(L, -2, (lua_Integer)i);
+	}
+	return 1;
+}
+
 /* @entities-layer: entities (kb_entities_extract) */
 
 #define ENTITIES_BOX "khabar.entities"
@@ -1050,6 +1150,7 @@ static const luaL_Reg functions[] = {
 	{"segment", l_segment},
 	{"sentences", l_sentences},
 	/* @entities-entries */
+	{"tag", l_tag},
 	{"entities", l_entities},
 	/* @events-entries */
 	{"events", l_events},

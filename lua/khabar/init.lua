@@ -55,6 +55,14 @@ khabar.segment = core.segment
 
 -- @entities: entities, tag (issue 4)
 
+--- The statistical tagger's BIO tags (O, B-PERS, I-PERS, B-LOC, I-LOC, B-ORG,
+-- I-ORG, B-MISC, I-MISC) of whitespace tokens, one per token (the ANERcorp
+-- view: proclitics and glued punctuation stay in the token).
+-- @param tokens list of strings (one sentence), or list of lists of strings
+--   (the sentences of one article: mentions elsewhere in it inform each tag)
+-- @return list of tags, or list of lists of tags
+khabar.tag = core.tag
+
 --- The entities of s: persons, places, organisations, titles, nationalities,
 -- dates, times and numbers, linked within the text (README "Entities").
 -- @param s string
