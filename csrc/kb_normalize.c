@@ -416,6 +416,14 @@ static kb_status step_one(norm_state *st, size_t *pos, size_t *bad_offset)
 		return apply(st, 0xFFFD, p, p + len, 0);
 	}
 	if (st->opts->flags & KB_NORM_COMPOSE) {
+		/* Marks with no starter before them (at the start, or after an
+		 * invalid sequence) form a segment of their own, which NFC still
+		 * puts in canonical order. */
+		if (!st->seg_valid && combining_class(cp) != 0) {
+			st->seg_in = p;
+			st->seg_out = st->out->len;
+			st->seg_valid = 1;
+		}
 		if (needs_composition(st, cp, p)) {
 			size_t seg = st->seg_valid ? st->seg_in : p;
 			size_t before = st->seg_valid ? st->seg_out : st->out->len;

@@ -55,6 +55,10 @@ static void test_vectors(void)
 	check_profile("none", "  A  ", "  A  ");
 	/* Latin: e + U+0301 composes to é. */
 	check_profile("display", "e\xcc\x81", "\xc3\xa9");
+	/* Marks are put in canonical order, with or without a base before them. */
+	check_profile("display", "\xd8\xa8\xd9\x91\xd9\x8e", "\xd8\xa8\xd9\x8e\xd9\x91");
+	check_profile("display", "\xd9\x91\xd9\x8e", "\xd9\x8e\xd9\x91");
+	check_profile("display", "\xff\xd9\x91\xd9\x8e", "\xef\xbf\xbd\xd9\x8e\xd9\x91");
 }
 
 static void test_nul_and_invalid(void)
