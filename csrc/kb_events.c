@@ -1454,7 +1454,7 @@ static int between_sides(const ev_ctx *c, size_t t1, size_t limit, size_t *x0, s
 		return 0;
 	/* "بين قوات النظام والمسلحين الموالين لها من طرف، والمعارضة": the
 	 * other side follows a comma. */
-	for (m = k + 2; m < limit && m < k + 40; m++) {
+	for (m = k + 2; m < limit && m < k + 48; m++) {
 		if (is_punct(&c->w[m], P_STOP) || is_punct(&c->w[m], P_COLON))
 			break;
 		if (is_punct(&c->w[m - 1], P_COMMA) && c->w[m].pro_wf && !c->w[m].pro_bl &&
@@ -1558,7 +1558,10 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 	}
 	if (noun) {
 		size_t x0, x1, y0, y1;
-		if (between_sides(c, in->t1, limit, &x0, &x1, &y0, &y1)) {
+		size_t far = c->sent[in->sentence].last;
+		if (far > in->t1 + 2 * WINDOW)
+			far = in->t1 + 2 * WINDOW;
+		if (between_sides(c, in->t1, far > limit ? far : limit, &x0, &x1, &y0, &y1)) {
 			set_source(c, e, in, x0, x1, 1);
 			add_targets(c, e, y0, y1);
 			return 0;
