@@ -1460,9 +1460,9 @@ static int between_sides(const ev_ctx *c, size_t t1, size_t limit, size_t *x0, s
 		if (is_punct(&c->w[m - 1], P_COMMA) && c->w[m].pro_wf && !c->w[m].pro_bl &&
 		    np_start_ok(&c->w[m], 0)) {
 			*x0 = k + 1;
-			*x1 = np_end(c, k + 1, m, 0);
+			*x1 = np_end(c, k + 1, m, 1);
 			*y0 = m;
-			*y1 = np_end(c, m, limit, 0);
+			*y1 = np_end(c, m, limit, 1);
 			return 1;
 		}
 	}
