@@ -767,12 +767,15 @@ kb_status kb_normalize(const kb_norm_options *opts, const char *src, size_t n,
                        kb_buf *out, kb_offset_map *map, size_t *bad_offset)
 {
 	norm_state st;
+	kb_norm_options defined = *opts;
 	kb_status status;
 	size_t ignored;
 	if (n > UINT32_MAX)
 		return KB_ETOOBIG;
+	/* Bits beyond the steps mean nothing (and the tables use them). */
+	defined.flags &= (KB_NORM_CASE << 1) - 1u;
 	memset(&st, 0, sizeof st);
-	st.opts = opts;
+	st.opts = &defined;
 	st.src = (const unsigned char *)src;
 	st.n = n;
 	st.out = out;
@@ -785,7 +788,7 @@ kb_status kb_normalize(const kb_norm_options *opts, const char *src, size_t n,
 	status = map ? general_loop(&st, bad_offset) : fast_loop(&st, bad_offset);
 	if (status != KB_OK)
 		return status;
-	if ((opts->flags & KB_NORM_SPACE) && out->len > st.base && out->data[out->len - 1] == ' ') {
+	if ((defined.flags & KB_NORM_SPACE) && out->len > st.base && out->data[out->len - 1] == ' ') {
 		out->len--;
 		if (map)
 			map->len--;

@@ -187,6 +187,22 @@ static void test_long_texts_agree(void)
 	}
 }
 
+/* Bits beyond the steps are ignored. */
+static void test_unknown_flag_bits(void)
+{
+	kb_norm_options opts, extra;
+	kb_buf a = {0}, b = {0};
+	const char *s = "ABC \xd8\xa3\xd8\xad\xd9\x85\xd8\xaf\xd8\xa9  \xd9\x85\xd8\xa4\xd8\xaa\xd9\x85\xd8\xb1 x";
+	kb_norm_profile(&opts, "search");
+	extra = opts;
+	extra.flags |= 0xE000u;
+	CHECK(kb_normalize(&opts, s, strlen(s), &a, NULL, NULL) == KB_OK);
+	CHECK(kb_normalize(&extra, s, strlen(s), &b, NULL, NULL) == KB_OK);
+	CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+	kb_buf_free(&a);
+	kb_buf_free(&b);
+}
+
 static void test_appending(void)
 {
 	kb_norm_options opts;
@@ -253,6 +269,7 @@ int main(void)
 	test_loops_agree();
 	test_long_texts_agree();
 	test_appending();
+	test_unknown_flag_bits();
 	test_buckwalter();
 	test_latin();
 	return check_report("test_normalize");
