@@ -1514,6 +1514,19 @@ static void copy_source(ev_ctx *c, kb_event *e, ev_info *in, const ev_infos *inf
 	in->src_last = src->src_last;
 }
 
+/* The noun phrase that ends right before a relative pronoun at `rel`. */
+static int relative_antecedent(const ev_ctx *c, size_t first, size_t rel, size_t *i, size_t *j)
+{
+	size_t k = rel;
+	while (k > first && rel - k < NP_MAX && np_start_ok(&c->w[k - 1], 1) && !c->w[k - 1].pro_wf)
+		k--;
+	if (k == rel)
+		return 0;
+	*i = k;
+	*j = rel;
+	return 1;
+}
+
 /* A verb joined by و to an earlier verb of its sentence, with nothing
  * in between that opens a new clause, shares that verb's subject
  * ("تصل طرابلس، وتلتقي مسؤولين"). */
@@ -1607,6 +1620,12 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 			e->target_count = p->target_count;
 		}
 		return 0;
+	}
+	if (in->t0 >= first + 2 && (c->w[in->t0 - 1].cls & KB_EVW_REL) &&
+	    (k >= limit || !np_start_ok(&c->w[k], 0)) && relative_antecedent(c, first, in->t0 - 1, &i, &j)) {
+		/* "أخته ... أوما أوباما التي استقبلته": the antecedent acts */
+		set_source(c, e, in, i, j, 1);
+		return k;
 	}
 	if (k < limit && np_start_ok(&c->w[k], 0)) {
 		j = np_end(c, k, limit, 1);
@@ -1731,6 +1750,13 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) &&
 	    trig_of(&c->w[in->t0])->tense != 2) {
 		j = np_end(c, after, limit, 1);
+		if (is_quantity(&c->w[after])) {
+			size_t gi2, gj2;
+			if (counted_group(c, after, j, limit, &gi2, &gj2)) {
+				add_targets(c, e, gi2, gj2);
+				return;
+			}
+		}
 		if (type == KB_EVT_VISIT || type == KB_EVT_INTENT_TO_MEET) {
 			*goal_i = after;
 			*goal_j = j;
