@@ -60,7 +60,7 @@ static lexicon_entry lexicon_find(const unsigned char *code, size_t n)
 	unsigned count = slot & 15, i;
 	for (i = 0; i < count; i++) {
 		size_t len = (size_t)(p[0] - '0');
-		if (len == n && memcmp(p + 2, code, n) == 0) {
+		if (len == n && p[2] == code[0] && p[3] == code[1] && memcmp(p + 4, code + 2, n - 2) == 0) {
 			entry.cls = p[1] % KB_CLITIC_CLASS_LIMIT;
 			entry.override = p[1] / KB_CLITIC_CLASS_LIMIT;
 			return entry;
@@ -105,14 +105,27 @@ static const clitic enclitics[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Inline loops: these run for every clitic of every new word. */
 static int begins_with(const unsigned char *w, size_t n, const clitic *c)
 {
-	return n >= c->len && memcmp(w, c->letters, c->len) == 0;
+	size_t i;
+	if (n < c->len)
+		return 0;
+	for (i = 0; i < c->len; i++)
+		if (w[i] != c->letters[i])
+			return 0;
+	return 1;
 }
 
 static int ends_with(const unsigned char *w, size_t n, const clitic *c)
 {
-	return n >= c->len && memcmp(w + n - c->len, c->letters, c->len) == 0;
+	size_t i;
+	if (n < c->len)
+		return 0;
+	for (i = 0; i < c->len; i++)
+		if (w[n - c->len + i] != c->letters[i])
+			return 0;
+	return 1;
 }
 
 /* س marks the future only before an imperfect verb: سي ست سن سا. */
@@ -157,23 +170,34 @@ static int lam_article_class(const unsigned char *rest, size_t n)
 	return lexicon_class(alt, n + 1);
 }
 
-static void consider(analysis *best, size_t prefix, size_t suffix, int cls, int needed)
+/* An analysis whose stem is in the lexicon, with the slack its clitics allow. */
+typedef struct {
+	size_t prefix, suffix;
+	int stem_class, slack;
+} candidate;
+
+#define MAX_CANDIDATES 16
+
+typedef struct {
+	candidate items[MAX_CANDIDATES];
+	size_t count;
+} candidates;
+
+static void add_candidate(candidates *c, size_t prefix, size_t suffix, int cls, int slack)
 {
-	if (cls == ABSENT || cls < needed)
+	if (cls == ABSENT || c->count == MAX_CANDIDATES)
 		return;
-	if (cls > best->stem_class ||
-	    (cls == best->stem_class && prefix + suffix > best->prefix + best->suffix)) {
-		best->prefix = prefix;
-		best->suffix = suffix;
-		best->stem_class = cls;
-	}
+	c->items[c->count].prefix = prefix;
+	c->items[c->count].suffix = suffix;
+	c->items[c->count].stem_class = cls;
+	c->items[c->count++].slack = slack;
 }
 
-/* The best analysis with clitics whose stem explains the word's count. */
-static analysis best_analysis(const unsigned char *w, size_t n, unsigned hints, int word_class)
+/* Every analysis with clitics whose stem is a known word. */
+static void find_candidates(const unsigned char *w, size_t n, unsigned hints, candidates *c)
 {
-	analysis best = {0, 0, ABSENT};
 	size_t i, j;
+	c->count = 0;
 	for (i = 0; i < COUNT(proclitics); i++) {
 		const clitic *pro = &proclitics[i];
 		if (!begins_with(w, n, pro) || !future_allowed(pro, w + pro->len, n - pro->len))
@@ -188,11 +212,30 @@ static analysis best_analysis(const unsigned char *w, size_t n, unsigned hints, 
 			stem_len = n - pro->len - en->len;
 			if (stem_len < MIN_STEM)
 				continue;
-			consider(&best, pro->len, en->len, stem_class(w + pro->len, stem_len, en->len > 0),
-			         word_class - pro->slack - en->slack);
+			add_candidate(c, pro->len, en->len, stem_class(w + pro->len, stem_len, en->len > 0),
+			              pro->slack + en->slack);
 			if (pro->len > 0 && pro->letters[pro->len - 1] == LAM && en->len == 0)
-				consider(&best, pro->len + 1, 0, lam_article_class(w + pro->len, stem_len),
-				         word_class - pro->slack);
+				add_candidate(c, pro->len + 1, 0, lam_article_class(w + pro->len, stem_len),
+				              pro->slack);
+		}
+	}
+}
+
+/* The candidate with the most frequent stem among those that explain the
+ * word's count (class at least word_class - slack); ties go to more clitics. */
+static analysis best_analysis(const candidates *c, int word_class)
+{
+	analysis best = {0, 0, ABSENT};
+	size_t i;
+	for (i = 0; i < c->count; i++) {
+		const candidate *k = &c->items[i];
+		if (k->stem_class < word_class - k->slack)
+			continue;
+		if (k->stem_class > best.stem_class ||
+		    (k->stem_class == best.stem_class && k->prefix + k->suffix > best.prefix + best.suffix)) {
+			best.prefix = k->prefix;
+			best.suffix = k->suffix;
+			best.stem_class = k->stem_class;
 		}
 	}
 	return best;
@@ -206,7 +249,8 @@ static size_t article_length(const unsigned char *w, size_t n, size_t at, unsign
 		return 0;
 	if (at < 8 && (hints & (1u << (KB_SEG_HAMZA_ALEF_SHIFT + at))))
 		return 0;
-	if (lexicon_find(w + at, n - at).override == 1)
+	/* The ال words kept whole (data/clitics/overrides.txt) are all short. */
+	if (n - at <= 6 && lexicon_find(w + at, n - at).override == 1)
 		return 0;
 	return 2;
 }
@@ -230,22 +274,26 @@ static size_t unknown_prefix(const unsigned char *w, size_t n, unsigned hints)
 void kb_segment_letters(const unsigned char *w, size_t n, unsigned hints,
                         size_t *prefix_letters, size_t *suffix_letters)
 {
-	lexicon_entry whole;
-	analysis best;
+	lexicon_entry whole = {ABSENT, 0};
+	candidates found;
+	analysis best = {0, 0, ABSENT};
+	size_t fallback;
 	*prefix_letters = *suffix_letters = 0;
 	if (n < MIN_STEM || n > KB_SEG_MAX_LETTERS)
 		return;
-	whole = lexicon_find(w, n);
+	find_candidates(w, n, hints, &found);
+	fallback = unknown_prefix(w, n, hints);
+	/* The word's own count matters only when something could be split off. */
+	if (found.count > 0 || fallback > 0)
+		whole = lexicon_find(w, n);
 	if (whole.override == 1)
 		return;
-	if (whole.override > 1) {
+	if (whole.override > 1)
 		best.prefix = (size_t)whole.override - 1;
-		best.suffix = 0;
-	} else {
-		best = best_analysis(w, n, hints, whole.cls == ABSENT ? UNKNOWN_CLASS : whole.cls);
-		if (best.stem_class == ABSENT && whole.cls == ABSENT)
-			best.prefix = unknown_prefix(w, n, hints);
-	}
+	else if (found.count > 0)
+		best = best_analysis(&found, whole.cls == ABSENT ? UNKNOWN_CLASS : whole.cls);
+	if (whole.override == 0 && best.stem_class == ABSENT && whole.cls == ABSENT)
+		best.prefix = fallback;
 	best.prefix += article_length(w, n - best.suffix, best.prefix, hints);
 	*prefix_letters = best.prefix;
 	*suffix_letters = best.suffix;

@@ -119,11 +119,18 @@ typedef struct {
 	char raw[MEMO_RAW], norm[MEMO_RAW];
 } memo_entry;
 
+/* The entries, and beside them a dense array of 16-bit tags (hash bits,
+ * 0 for empty) checked first, so a miss touches no entry. */
+typedef struct {
+	uint16_t tags[1u << MEMO_BITS];
+	memo_entry entries[1u << MEMO_BITS];
+} memo_table;
+
 typedef struct {
 	const unsigned char *s;
 	size_t n;
 	kb_tokens *out;
-	memo_entry *memo;          /* NULL for short inputs */
+	memo_table *memo;          /* NULL for short inputs */
 	kb_norm_options opts;
 	kb_offset_map map;
 	cached_char ascii[128];
@@ -300,19 +307,41 @@ static uint32_t hash_bytes(const unsigned char *s, size_t n)
 	return h;
 }
 
-static memo_entry *memo_slot(const tokenizer *t, size_t start, size_t stop)
+typedef struct {
+	memo_entry *entry;
+	uint16_t *tag_slot;
+	uint16_t tag;
+} memo_ref;
+
+static int memo_find(const tokenizer *t, size_t start, size_t stop, memo_ref *ref)
 {
+	uint32_t h;
 	if (!t->memo || stop - start > MEMO_RAW)
-		return NULL;
-	return &t->memo[hash_bytes(t->s + start, stop - start) & ((1u << MEMO_BITS) - 1)];
+		return 0;
+	h = hash_bytes(t->s + start, stop - start);
+	ref->entry = &t->memo->entries[h & ((1u << MEMO_BITS) - 1)];
+	ref->tag_slot = &t->memo->tags[h & ((1u << MEMO_BITS) - 1)];
+	ref->tag = (uint16_t)((h >> 16) | 1);
+	return 1;
+}
+
+static int same_bytes(const char *a, const unsigned char *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)a[i] != b[i])
+			return 0;
+	return 1;
 }
 
 /* A word seen before: its token from the memo, or 0. */
-static int emit_remembered(tokenizer *t, const memo_entry *e, size_t start, size_t stop)
+static int emit_remembered(tokenizer *t, const memo_ref *ref, size_t start, size_t stop)
 {
 	kb_tokens *out = t->out;
+	const memo_entry *e = ref->entry;
 	kb_token *tk;
-	if (e->raw_len != stop - start || memcmp(e->raw, t->s + start, stop - start) != 0 ||
+	if (*ref->tag_slot != ref->tag || e->raw_len != stop - start ||
+	    !same_bytes(e->raw, t->s + start, stop - start) ||
 	    kb_buf_reserve(&out->text, e->norm_len) != KB_OK)
 		return 0;
 	tk = &out->items[out->count++];
@@ -330,10 +359,12 @@ static int emit_remembered(tokenizer *t, const memo_entry *e, size_t start, size
 	return 1;
 }
 
-static void remember(tokenizer *t, memo_entry *e, const kb_token *tk)
+static void remember(tokenizer *t, const memo_ref *ref, const kb_token *tk)
 {
+	memo_entry *e = ref->entry;
 	if (tk->norm_len > MEMO_RAW)
 		return;
+	*ref->tag_slot = ref->tag;
 	e->raw_len = (unsigned char)(tk->stop - tk->start);
 	memcpy(e->raw, t->s + tk->start, e->raw_len);
 	e->norm_len = (unsigned char)tk->norm_len;
@@ -350,7 +381,8 @@ static kb_status emit(tokenizer *t, size_t start, size_t stop, int kind)
 	kb_token *tk;
 	kb_status status;
 	size_t before = out->text.len;
-	memo_entry *memo = NULL;
+	memo_ref memo;
+	int memo_usable = 0;
 	if (out->count == out->cap) {
 		size_t cap = out->cap ? 2 * out->cap : 64;
 		kb_token *items = realloc(out->items, cap * sizeof *items);
@@ -359,8 +391,8 @@ static kb_status emit(tokenizer *t, size_t start, size_t stop, int kind)
 		out->items = items;
 		out->cap = cap;
 	}
-	if (kind == KB_TOKEN_WORD && (memo = memo_slot(t, start, stop)) != NULL &&
-	    emit_remembered(t, memo, start, stop))
+	if (kind == KB_TOKEN_WORD && (memo_usable = memo_find(t, start, stop, &memo)) &&
+	    emit_remembered(t, &memo, start, stop))
 		return KB_OK;
 	if (!fast_search_form(t, start, stop, &status)) {
 		if (status != KB_OK || (status = slow_search_form(t, start, stop)) != KB_OK)
@@ -375,8 +407,8 @@ static kb_status emit(tokenizer *t, size_t start, size_t stop, int kind)
 	tk->kind = (uint8_t)kind;
 	if (kind == KB_TOKEN_WORD)
 		segment_word(t, tk);
-	if (memo)
-		remember(t, memo, tk);
+	if (memo_usable)
+		remember(t, &memo, tk);
 	return KB_OK;
 }
 
@@ -609,12 +641,14 @@ kb_status kb_tokenize(const char *s, size_t n, kb_tokens *out)
 	t->n = n;
 	t->out = out;
 	t->memo = NULL;
-	if (n >= MEMO_MIN_INPUT && ((t->memo = calloc((size_t)1 << MEMO_BITS, sizeof *t->memo)) == NULL ||
+	if (n >= MEMO_MIN_INPUT && ((t->memo = malloc(sizeof *t->memo)) == NULL ||
 	                            reserve_output(out, n) != KB_OK)) {
 		free(t->memo);
 		free(t);
 		return KB_ENOMEM;
 	}
+	if (t->memo)
+		memset(t->memo->tags, 0, sizeof t->memo->tags);
 	t->map.start = t->map.stop = NULL;
 	t->map.len = t->map.cap = 0;
 	memset(t->ascii, CACHE_UNKNOWN, sizeof t->ascii);
