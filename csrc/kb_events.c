@@ -2779,10 +2779,10 @@ static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t a
 				const kb_event *q = event_at(c, j);
 				if (infos->items[j].type != KB_EVT_MILITARY_FORCE)
 					continue;
-				n += (size_t)(q->has_source && same_side(c, &q->source, cands[m])) +
-				     (size_t)(q->target_count && same_side(c, &q->targets[0], cands[m]));
+				/* how often it is attacked: allies are named as attackers too */
+				n += (size_t)(q->target_count && same_side(c, &q->targets[0], cands[m]));
 			}
-			if (n > best_n || (n == best_n && d < best_d)) {
+			if (n > best_n || (n == best_n && n && d < best_d)) {
 				best_n = n;
 				best_d = d;
 				best = cands[m];
