@@ -181,12 +181,20 @@ typedef struct {
 	kb_buf text;                    /* the search forms, back to back */
 } kb_tokens;
 
-/* Appends the tokens of s[0..n) to out (initialise it to all zeros). */
+/* Appends the tokens of s[0..n) to out (initialise it to all zeros).
+ * Whitespace and invisible controls separate tokens and are dropped;
+ * diacritics, tatweel and ZWNJ stay inside words. Invalid UTF-8 never fails:
+ * each maximal invalid subsequence becomes a KB_TOKEN_SYMBOL (search form
+ * U+FFFD). KB_ETOOBIG above 4 GiB. Clitics are segmented for Arabic words
+ * only (kb_segment, helped by the original spelling: ة is no pronoun, أل no
+ * article); other tokens have stem = the token. */
 kb_status kb_tokenize(const char *s, size_t n, kb_tokens *out);
 void kb_tokens_free(kb_tokens *tokens);
 
 /* Clitic segmentation of one search-normalized Arabic word: the lengths in
- * bytes of its proclitics and of its enclitic pronoun (0 when none). */
+ * bytes of its proclitics and of its enclitic pronoun (0 when none).
+ * Guided by word counts of a news corpus (data/clitics/): و+ليبيا and
+ * وال+تعاون split, وزير، كامل، ليبيا stay whole. */
 void kb_segment(const char *norm, size_t n, size_t *prefix_len, size_t *suffix_len);
 
 /* ------------------------------------------------------------------ */
@@ -196,7 +204,9 @@ void kb_segment(const char *norm, size_t n, size_t *prefix_len, size_t *suffix_l
 typedef struct { uint32_t start, stop; } kb_span;
 typedef struct { kb_span *items; size_t count, cap; } kb_spans;
 
-/* Appends the sentence spans of s[0..n) to out (initialise it to zeros). */
+/* Appends the sentence spans of s[0..n) to out (initialise it to zeros):
+ * ends after . ! ? ؟ … ۔ (with closing quotes or brackets) before a space,
+ * and at line breaks; not in numbers, URLs, abbreviations or quotations. */
 kb_status kb_sentences(const char *s, size_t n, kb_spans *out);
 void kb_spans_free(kb_spans *spans);
 
