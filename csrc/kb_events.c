@@ -2796,19 +2796,32 @@ static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t a
  * air strike, on the ground otherwise, when there is one). */
 static int protagonist(ev_ctx *c, const ev_infos *infos, int air)
 {
-	size_t k;
-	int any = -1;
-	for (k = 0; k < infos->count && k < 4 * LOOKBACK; k++) {
+	size_t k, j, best_n = 0, n_end = infos->count < 4 * LOOKBACK ? infos->count : 4 * LOOKBACK;
+	int best = -1, any = -1;
+	/* the side that attacks most often in the text, first named first */
+	for (k = 0; k < n_end; k++) {
 		const ev_info *in = &infos->items[k];
 		const kb_event *p = event_at(c, k);
+		size_t n = 0;
 		if (in->type != KB_EVT_MILITARY_FORCE || !in->explicit_source || !p->has_source)
 			continue;
-		if (is_air_actor(c, &p->source) == air)
-			return (int)k;
-		if (any < 0)
-			any = (int)k;
+		if (is_air_actor(c, &p->source) != air) {
+			if (any < 0)
+				any = (int)k;
+			continue;
+		}
+		for (j = 0; j < n_end; j++) {
+			const kb_event *q = event_at(c, j);
+			if (infos->items[j].type == KB_EVT_MILITARY_FORCE && infos->items[j].explicit_source &&
+			    q->has_source && same_side(c, &q->source, &p->source))
+				n++;
+		}
+		if (n > best_n) {
+			best_n = n;
+			best = (int)k;
+		}
 	}
-	return any;
+	return best >= 0 ? best : any;
 }
 
 /* Fills the sides of attacks that name only one (or none) from the
