@@ -1685,14 +1685,6 @@ static void source_from_context(ev_ctx *c, const ev_infos *infos, kb_event *e, e
 	}
 	if (in->type == KB_EVT_MILITARY_FORCE)
 		return;     /* fill_sides() decides, once the whole text is read */
-	if (0) {
-		int mf = recent_force(c, infos, !strcmp(e->cameo, "195"));
-		if (mf >= 0 && (prev < 0 || infos->items[prev].type != KB_EVT_STATEMENT ||
-		                infos->items[mf].sentence + 2 >= s))
-			prev = mf;
-		else if (prev >= 0 && infos->items[prev].type == KB_EVT_STATEMENT)
-			prev = mf;
-	}
 	if (prev >= 0)
 		copy_source(c, e, in, infos, prev);
 }
@@ -2863,13 +2855,10 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 			e->targets[0] = event_at(c, (size_t)p)->targets[0];
 			e->target_count = 1;
 		}
-		if (!e->has_source) {
-			ev_infos before = *infos;
-			before.count = k;
-			if ((p = recent_force(c, &before, !strcmp(e->cameo, "195"))) >= 0) {
-				e->source = event_at(c, (size_t)p)->source;
-				e->has_source = 1;
-			}
+		if (!e->has_source && (p = protagonist(c, infos, !strcmp(e->cameo, "195"))) >= 0 &&
+		    !(e->target_count && same_side(c, &event_at(c, (size_t)p)->source, &e->targets[0]))) {
+			e->source = event_at(c, (size_t)p)->source;
+			e->has_source = 1;
 		}
 		if (e->has_source && !e->target_count) {
 			const kb_event_arg *o = other_side(c, infos, k, &e->source);
