@@ -585,7 +585,7 @@ static size_t governing_title(const kb_doc *d, size_t title, size_t first)
 }
 
 /* How many of the `words` name words after a title to keep, by the
- * tagger's reading when it is linked in: its PERS span when it starts one
+ * tagger's reading: its PERS span when it starts one
  * there (and a last word before punctuation); else two words exactly (one ordinary word after a title is more
  * often a verb or a noun than a name), or none. */
 static size_t tagger_name_words(const kb_doc *d, size_t p, size_t words)
@@ -619,7 +619,7 @@ static kb_status attach_person(kb_doc *d, size_t title, size_t p)
 	words = tagger_name_words(d, p, name_after(d, p));
 	if (!words)
 		return KB_OK;
-	/* the tagger, when linked in, confirms or doubts the name */
+	/* the tagger confirms or doubts the name */
 	st = kb_doc_add(d, KB_ENT_PERS, p, p + words - 1, d->w.items[p].start,
 	                d->labels && d->labels[p] != KB_NER_B_PERS ? 0.5f : 0.75f, &index);
 	if (st != KB_OK)

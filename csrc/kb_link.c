@@ -59,10 +59,6 @@ int kb_doc_country_votes(const kb_doc *d, const char *code)
 /* The statistical tagger                                                */
 /* ==================================================================== */
 
-/* The tagger may not be linked into every program that uses the entity
- * layer (the C tests link the engine archive selectively). */
-#pragma weak kb_ner_tag
-
 static int is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -136,7 +132,7 @@ kb_status kb_doc_tag(kb_doc *d)
 	uint8_t *token_labels;
 	size_t count;
 	kb_status st;
-	if (!kb_ner_tag || !d->w.count)
+	if (!d->w.count)
 		return KB_OK;
 	if ((st = whitespace_tokens(d, &tokens, &count)) != KB_OK)
 		return st;

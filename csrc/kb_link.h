@@ -55,7 +55,7 @@ kb_status kb_doc_count_countries(kb_doc *d);
 int kb_doc_country_votes(const kb_doc *d, const char *code);
 
 /* Runs the statistical tagger over the article's words into d->labels
- * (left NULL when the tagger is not linked in). */
+ * (left NULL for an empty text or when the tagger declines it). */
 kb_status kb_doc_tag(kb_doc *d);
 
 /* Sorts the mentions into text order, links them (ids, canonical names,
