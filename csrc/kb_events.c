@@ -2747,7 +2747,8 @@ static int nearest_pair(ev_ctx *c, const ev_infos *infos, size_t k, const kb_eve
 /* The side the text names most often in its fights that is not `side`
  * (its nearest mention stands for it): whom an attacker with no named
  * target is fighting. */
-static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t at, const kb_event_arg *side)
+static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t at, const kb_event_arg *side,
+                                      const kb_event **owner)
 {
 	size_t k, j, m, lo = at > LOOKBACK ? at - LOOKBACK : 0;
 	size_t hi = at + LOOKBACK < infos->count ? at + LOOKBACK : infos->count;
@@ -2778,6 +2779,7 @@ static const kb_event_arg *other_side(ev_ctx *c, const ev_infos *infos, size_t a
 				best_n = n;
 				best_d = d;
 				best = cands[m];
+				*owner = m == 1 || !p->has_source ? p : NULL;
 			}
 		}
 	}
@@ -2831,8 +2833,8 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 			continue;
 		if (e->has_source) {
 			if ((p = nearest_pair(c, infos, k, &e->source, 1, 0)) >= 0) {
-				e->targets[0] = event_at(c, (size_t)p)->targets[0];
-				e->target_count = 1;
+				memcpy(e->targets, event_at(c, (size_t)p)->targets, sizeof e->targets);
+				e->target_count = event_at(c, (size_t)p)->target_count;
 			} else if ((p = nearest_pair(c, infos, k, &e->source, 0, 1)) >= 0) {
 				e->targets[0] = event_at(c, (size_t)p)->source;
 				e->target_count = 1;
@@ -2861,8 +2863,13 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 			e->has_source = 1;
 		}
 		if (e->has_source && !e->target_count) {
-			const kb_event_arg *o = other_side(c, infos, k, &e->source);
-			if (o) {
+			const kb_event *owner = NULL;
+			const kb_event_arg *o = other_side(c, infos, k, &e->source, &owner);
+			if (owner) {
+				/* all the targets of that attack: "الحوثيين وقوات صالح" */
+				memcpy(e->targets, owner->targets, sizeof e->targets);
+				e->target_count = owner->target_count;
+			} else if (o) {
 				e->targets[0] = *o;
 				e->target_count = 1;
 			}
