@@ -228,9 +228,8 @@ static void format_number(double v, char out[32])
 
 /* The words after number i: a scale (مليون), a currency (دولار [أمريكي]) or
  * a percent sign/phrase. Sets the type and value; returns the last word. */
-static size_t number_tail(kb_doc *d, size_t i, int *type, char value[32])
+static size_t number_tail(kb_doc *d, size_t i, double v, int *type, char value[32])
 {
-	double v = number_of(kb_word_key(&d->w, i), d->w.items[i].key_len);
 	size_t last = i;
 	const currency *scale, *money;
 	const kb_word *next;
@@ -270,6 +269,28 @@ static size_t number_tail(kb_doc *d, size_t i, int *type, char value[32])
 	return last;
 }
 
+/* Word j is a scale (مليون) or a currency (دولار). */
+static int scale_or_currency(const kb_doc *d, size_t j)
+{
+	const char *key = kb_word_key(&d->w, j);
+	size_t n = d->w.items[j].key_len;
+	return find_in(scales, sizeof scales / sizeof scales[0], key, n) ||
+	       find_in(currencies, sizeof currencies / sizeof currencies[0], key, n);
+}
+
+/* The value of a number at word i: digits, or a number word before a
+ * scale or a currency (ثلاثة ملايين دولار); -1 when none. */
+static double number_at(const kb_doc *d, size_t i)
+{
+	long v;
+	if (d->w.items[i].shape == KB_SHAPE_DIGITS)
+		return number_of(kb_word_key(&d->w, i), d->w.items[i].key_len);
+	if (d->w.items[i].shape != KB_SHAPE_ARABIC || !joined(d, i + 1) || !scale_or_currency(d, i + 1))
+		return -1;
+	v = kb_number_word(kb_word_key(&d->w, i), d->w.items[i].key_len);
+	return v > 0 ? (double)v : -1;
+}
+
 static kb_status find_numbers(kb_doc *d)
 {
 	size_t i;
@@ -278,9 +299,10 @@ static kb_status find_numbers(kb_doc *d)
 		char value[32];
 		size_t last, index;
 		kb_status st;
-		if (!free_word(d, i) || d->w.items[i].shape != KB_SHAPE_DIGITS)
+		double v;
+		if (!free_word(d, i) || (v = number_at(d, i)) < 0)
 			continue;
-		last = number_tail(d, i, &type, value);
+		last = number_tail(d, i, v, &type, value);
 		st = kb_doc_add(d, type, i, last, d->w.items[i].start, 0.95f, &index);
 		if (st != KB_OK)
 			return st;
