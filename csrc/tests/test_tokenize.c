@@ -118,6 +118,49 @@ static void test_invalid(void)
 	}
 }
 
+/* Random mixtures of Arabic, marks, quotes, URLs, digits and invalid bytes:
+ * every token and sentence lies in the input, in order, stems inside tokens. */
+static void test_random_inputs(void)
+{
+	static const char *const pieces[] = {
+		"وليبيا", "والتعاون", "كتابهُ", "ـ", "\xd9\x8e", "\xe2\x80\x8c", " ", "\n", ".", "؟", "\"",
+		"«", "»", "3.5", "5+5", "http://x.y/z", "a@b.co", "@u", "#وسم", "\xff", "\xd9", "\xe2\x80",
+		"…", "د.", "ﻻ", "(", ")", "Mr.", "x"
+	};
+	static char buf[41000];   /* round 0 is long enough for the tokenizer's memo */
+	uint32_t state = 1;
+	int round;
+	for (round = 0; round < 3000; round++) {
+		size_t n = 0, i;
+		kb_tokens t;
+		kb_spans spans;
+		int ok = 1;
+		while (n < (round == 0 ? 40000u : 400u)) {
+			const char *piece;
+			state = state * 1103515245u + 12345u;
+			piece = pieces[(state >> 16) % (sizeof pieces / sizeof pieces[0])];
+			memcpy(buf + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		memset(&t, 0, sizeof t);
+		memset(&spans, 0, sizeof spans);
+		CHECK(kb_tokenize(buf, n, &t) == KB_OK);
+		CHECK(kb_sentences(buf, n, &spans) == KB_OK);
+		for (i = 0; i < t.count; i++) {
+			const kb_token *tk = &t.items[i];
+			ok &= tk->start < tk->stop && tk->stop <= n && (i == 0 || t.items[i - 1].stop <= tk->start);
+			ok &= tk->start <= tk->stem_start && tk->stem_start < tk->stem_stop && tk->stem_stop <= tk->stop;
+			ok &= tk->norm + tk->norm_len <= t.text.len && tk->prefix_len + tk->suffix_len <= tk->norm_len;
+		}
+		for (i = 0; i < spans.count; i++)
+			ok &= spans.items[i].start < spans.items[i].stop && spans.items[i].stop <= n &&
+			      (i == 0 || spans.items[i - 1].stop <= spans.items[i].start);
+		CHECK(ok);
+		kb_tokens_free(&t);
+		kb_spans_free(&spans);
+	}
+}
+
 int main(void)
 {
 	test_clitics();
@@ -125,5 +168,6 @@ int main(void)
 	test_kinds();
 	test_sentences();
 	test_invalid();
+	test_random_inputs();
 	return check_report("test_tokenize");
 }
