@@ -1259,7 +1259,7 @@ static int clause_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, s
 		/* A clause that opens on an unknown, indefinite word opens on
 		 * its verb: "جدد مبعوث الأمم المتحدة ... دعوته". */
 		size_t v = clause;
-		while (v < t0 && c->w[v].kind == W_PUNCT)
+		while (v < t0 && (c->w[v].kind == W_PUNCT || is_adverb(c, &c->w[v])))
 			v++;
 		if (v + 1 < t0 && c->w[v].kind == W_ARABIC && c->w[v].cls == 0 && !c->w[v].has_al &&
 		    c->w[v].trig < 0 && !c->w[v].pro_bl && t0 - v <= 14) {
