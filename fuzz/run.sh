@@ -12,6 +12,7 @@
 build=$1
 seconds=$2
 status=0
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=fuzz/ubsan.supp"
 bin=$build/fuzz
 mkdir -p "$bin/findings" "$bin/logs"
 for harness in $(sh fuzz/available.sh "$bin/libkb.a"); do
