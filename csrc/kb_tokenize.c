@@ -204,7 +204,9 @@ static int fast_search_form(tokenizer *t, size_t start, size_t stop, kb_status *
 {
 	kb_buf *text = &t->out->text;
 	size_t before = text->len, i = start;
-	*status = KB_OK;
+	/* A cached form is at most 3 bytes, for a character of at least 1. */
+	if ((*status = kb_buf_reserve(text, 3 * (stop - start))) != KB_OK)
+		return 0;
 	t->letters = 0;
 	while (i < stop) {
 		int32_t cp;
@@ -216,9 +218,12 @@ static int fast_search_form(tokenizer *t, size_t start, size_t stop, kb_status *
 			break;
 		if (slot->len == CACHE_SLOW)
 			break;
-		if ((*status = kb_buf_reserve(text, slot->len)) != KB_OK)
-			break;
-		memcpy(text->data + text->len, slot->bytes, slot->len);
+		if (slot->len == 2) {
+			text->data[text->len] = slot->bytes[0];
+			text->data[text->len + 1] = slot->bytes[1];
+		} else if (slot->len != 0) {
+			memcpy(text->data + text->len, slot->bytes, slot->len);
+		}
 		text->len += slot->len;
 		if (slot->len == 2)
 			note_letter(t, i, i + len);
@@ -298,13 +303,20 @@ static void segment_word(tokenizer *t, kb_token *tk)
 /* Emitting tokens                                                     */
 /* ------------------------------------------------------------------ */
 
+/* Four bytes a step: words are short, and this runs for every one. */
 static uint32_t hash_bytes(const unsigned char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < n; i++)
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4) {
+		uint32_t chunk;
+		memcpy(&chunk, s + i, 4);
+		h = (h ^ chunk) * 0x9E3779B1u;
+		h ^= h >> 15;
+	}
+	for (; i < n; i++)
 		h = (h ^ s[i]) * 16777619u;
-	return h;
+	return h ^ (h >> 16);
 }
 
 typedef struct {
@@ -426,11 +438,28 @@ static inline int class_at(const tokenizer *t, size_t i, size_t *len)
 }
 
 /* Arabic letters with their marks; ZWNJ and ZWJ only between them. */
+/* The common letters, tatweel and harakat (U+0621..U+063A, U+0640..U+065F),
+ * two bytes each, recognised without decoding. */
+static size_t skip_plain_arabic(const unsigned char *s, size_t i, size_t n)
+{
+	while (i + 1 < n) {
+		unsigned lead = s[i], next = s[i + 1];
+		if (lead == 0xD8 ? (next < 0xA1 || next > 0xBA) : (lead != 0xD9 || next < 0x80 || next > 0x9F))
+			break;
+		i += 2;
+	}
+	return i;
+}
+
 static size_t scan_word(const tokenizer *t, size_t i)
 {
 	size_t len;
 	while (i < t->n) {
-		int c = class_at(t, i, &len);
+		int c;
+		i = skip_plain_arabic(t->s, i, t->n);
+		if (i >= t->n)
+			break;
+		c = class_at(t, i, &len);
 		if (c == C_JOINER) {
 			size_t next;
 			if (i + len >= t->n || ((c = class_at(t, i + len, &next)) != C_LETTER && c != C_MARK))
