@@ -912,7 +912,7 @@ int main(int argc, char **argv)
 	corpus train_set = {0}, dev = {0};
 	feature_map map;
 	perceptron p = {0};
-	int epochs = 10, have_dev = 0, argi, folds = 5;
+	int epochs = 10, have_dev = 0, argi, folds = 5, runs = 1;
 	size_t doc_sents = 20, s, *order, maxlen = 0;
 	double prune = 0.5;
 	const char *model_path = "csrc/gen/ner_model.h", *pred_path = NULL;
@@ -933,6 +933,8 @@ int main(int argc, char **argv)
 			pred_path = argv[++argi];
 		else if (strcmp(argv[argi], "-b") == 0 && argi + 1 < argc)
 			entity_bias = atof(argv[++argi]);
+		else if (strcmp(argv[argi], "-r") == 0 && argi + 1 < argc)
+			runs = atoi(argv[++argi]);
 		else if (strcmp(argv[argi], "-m") == 0 && argi + 1 < argc)
 			pa_margin = atof(argv[++argi]);
 		else if (strcmp(argv[argi], "-a") == 0 && argi + 1 < argc)
@@ -986,6 +988,28 @@ int main(int argc, char **argv)
 		order[s] = s;
 	perceptron_init(&p, map.count);
 	train(&p, &train_set, order, train_set.sents, epochs, 1, &ws);
+	if (runs > 1) {
+		/* Several runs with different sentence orders, their averaged
+		 * weights averaged again (a cheap ensemble of one model's size). */
+		perceptron extra = {0};
+		double *sum = xcalloc(weight_count(&p), sizeof *sum);
+		int r;
+		size_t i;
+		for (i = 0; i < weight_count(&p); i++)
+			sum[i] = p.avg[i];
+		for (r = 1; r < runs; r++) {
+			perceptron_init(&extra, map.count);
+			train(&extra, &train_set, order, train_set.sents, epochs, 1, &ws);
+			for (i = 0; i < weight_count(&p); i++)
+				sum[i] += extra.avg[i];
+		}
+		for (i = 0; i < weight_count(&p); i++) {
+			p.avg[i] = sum[i] / runs;
+			p.scaled[i] = (int32_t)lround(p.avg[i] * SCALE);
+		}
+		perceptron_init(&extra, 0);
+		free(sum);
+	}
 	if (dev.n && getenv("NER_BIAS_SCAN")) {
 		double b;
 		for (b = -2; b <= 6.01; b += 1) {
