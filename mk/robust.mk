@@ -16,7 +16,7 @@ FUZZ_SMOKE_SECONDS ?= 4
 TSAN_CC            ?= clang
 VALGRIND           ?= valgrind
 
-.PHONY: deps-robust fuzz fuzz-smoke fuzz-build test-alloc test-tsan test-valgrind test-badinput
+.PHONY: deps-robust fuzz fuzz-smoke fuzz-build test-alloc test-tsan test-valgrind test-badinput check-limits
 
 deps-robust:
 	@sh tools/install_deps.sh $(ROBUST_PACKAGES)
@@ -126,4 +126,15 @@ test-valgrind: all
 test-badinput: all
 	KHABAR_BUILD=$(BUILD)/5.4 KHABAR_BIG_MB=100 KHABAR_LINEAR=1 $(LUA54) \
 	    /usr/bin/busted --helper=spec/helper.lua -o utfTerminal spec/badinput_spec.lua
-TEST_STEPS += fuzz-smoke test-alloc test-tsan test-valgrind
+TEST_STEPS += fuzz-smoke test-alloc test-tsan test-valgrind check-limits
+
+# --- limits -----------------------------------------------------------------------
+
+# Every engine file that runs a PCRE2 match must set all three limits on its
+# match context (docs/limits.md); today no file matches with PCRE2 at all.
+check-limits:
+	@status=0; for f in $$(grep -l 'pcre2_\(match\|dfa_match\|jit_match\)' csrc/kb_*.c); do \
+	    for limit in pcre2_set_match_limit pcre2_set_depth_limit pcre2_set_heap_limit; do \
+	        grep -q "$$limit" $$f || { echo "$$f: PCRE2 match without $$limit"; status=1; }; \
+	    done; \
+	done; [ $$status -eq 0 ] && echo "check-limits: every PCRE2 match is limited"; exit $$status

@@ -99,6 +99,8 @@ static const api_case cases[] = {
 	             "return dump({k.tokenize(TEXT)})"},
 	{"sentences", "if not k.sentences then return 'skip' end\n"
 	              "return dump({k.sentences(TEXT)})"},
+	{"tag", "if not k.tag then return 'skip' end\n"
+	        "return dump(k.tag({{'قال', 'الوزير', 'محمد', 'في', 'الرياض'}, {'ثم', 'سافر'}}))"},
 	{"entities", "if not k.entities then return 'skip' end\n"
 	             "return dump({k.entities(TEXT)})"},
 	{"events", "if not k.events then return 'skip' end\n"

@@ -286,6 +286,59 @@ static kb_status case_sentences(const char *input, uint64_t *digest)
 }
 #endif
 
+#ifdef HAVE_KB_ENTITIES_EXTRACT
+static kb_status case_entities(const char *input, uint64_t *digest)
+{
+	kb_entities entities;
+	kb_status status;
+	size_t i;
+	memset(&entities, 0, sizeof entities);
+	status = kb_entities_extract(input, strlen(input), "2020-12-28", &entities);
+	if (status == KB_OK) {
+		*digest = digest_bytes(DIGEST_START, entities.text.data, entities.text.len);
+		for (i = 0; i < entities.count; i++) {
+			const kb_entity *e = &entities.items[i];
+			*digest = digest_bytes(*digest, &e->start, sizeof e->start);
+			*digest = digest_bytes(*digest, &e->stop, sizeof e->stop);
+			*digest = digest_bytes(*digest, &e->type, sizeof e->type);
+			*digest = digest_bytes(*digest, e->value, strlen(e->value));
+		}
+	}
+	kb_entities_free(&entities);
+	return status;
+}
+#endif
+
+#ifdef HAVE_KB_EVENTS_EXTRACT
+/* Events with the entities, as analyze runs them; either may fail. */
+static kb_status case_events(const char *input, uint64_t *digest)
+{
+	kb_entities entities;
+	kb_events events;
+	kb_date date = {2020, 12, 28};
+	kb_status status;
+	size_t i;
+	memset(&entities, 0, sizeof entities);
+	memset(&events, 0, sizeof events);
+	status = kb_entities_extract(input, strlen(input), "2020-12-28", &entities);
+	if (status == KB_OK)
+		status = kb_events_extract(input, strlen(input), &date, &entities, &events);
+	if (status == KB_OK) {
+		*digest = DIGEST_START;
+		for (i = 0; i < events.count; i++) {
+			const kb_event *e = &events.items[i];
+			*digest = digest_bytes(*digest, e->type, strlen(e->type));
+			*digest = digest_bytes(*digest, &e->trigger_start, sizeof e->trigger_start);
+			*digest = digest_bytes(*digest, &e->target_count, sizeof e->target_count);
+			*digest = digest_bytes(*digest, e->date_value, strlen(e->date_value));
+		}
+	}
+	kb_events_free(&events);
+	kb_entities_free(&entities);
+	return status;
+}
+#endif
+
 /* Skipped cases are named, so a run shows what it did not cover. */
 static void skipped(const char *function)
 {
@@ -332,6 +385,16 @@ int main(void)
 	run_case("sentences", case_sentences, sample);
 #else
 	skipped("kb_sentences");
+#endif
+#ifdef HAVE_KB_ENTITIES_EXTRACT
+	run_case("entities", case_entities, sample);
+#else
+	skipped("kb_entities_extract");
+#endif
+#ifdef HAVE_KB_EVENTS_EXTRACT
+	run_case("events", case_events, sample);
+#else
+	skipped("kb_events_extract");
 #endif
 	printf("test_alloc_failure: %ld cases, %ld calls with a failing allocation\n",
 	       cases_run, calls_made);
