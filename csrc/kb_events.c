@@ -1413,7 +1413,7 @@ static int noun_agent(const ev_ctx *c, size_t t1, size_t limit, int definite, in
 {
 	size_t k;
 	if (t1 < limit && np_start_ok(&c->w[t1], 0) && !is_quantity(&c->w[t1]) && !definite &&
-	    !looks_adjective(c, &c->w[t1]) && is_actor_word(&c->w[t1], strict)) {
+	    !looks_adjective(c, &c->w[t1]) && (strict < 0 || is_actor_word(&c->w[t1], strict))) {
 		*i = t1;
 		*j = np_end(c, t1, limit, 1);
 		return 1;
@@ -1579,10 +1579,13 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 			add_targets(c, e, y0, y1);
 			return 0;
 		}
-		if (!c->w[in->t0].suffix && noun_agent(c, in->t1, limit, c->w[in->t0].has_al,
-		               in->type == KB_EVT_MILITARY_FORCE || in->type == KB_EVT_ARREST, &i, &j)) {
+		if (!c->w[in->t0].suffix && noun_agent(c, in->t1, limit, c->w[in->t0].has_al && !victim,
+		               victim ? -1 : (in->type == KB_EVT_MILITARY_FORCE || in->type == KB_EVT_ARREST), &i, &j)) {
 			if (victim) {
 				counted_group(c, i, j, limit, victim_i, victim_j);
+				/* who tries or arrests: the clause's subject */
+				if (in->type == KB_EVT_ARREST && clause_subject(c, first, in->t0, &i, &j))
+					set_source(c, e, in, i, j, 1);
 				return 0;
 			}
 			set_source(c, e, in, i, j, 1);
@@ -2924,7 +2927,9 @@ static int is_time_word(const ev_ctx *c, size_t k)
 		for (m = k + 1; m < c->nw && m <= k + 2; m++)
 			if ((c->w[m].cls & KB_EVW_TIME) && strcmp(time_value(&c->w[m]), "DAYPART"))
 				return 1;
-		return 0;
+		/* "فجر يوم الحادث": two parts of a day are a time too */
+		return (k + 1 < c->nw && !strcmp(time_value(&c->w[k + 1]), "DAYPART")) ||
+		       (k > 0 && !strcmp(time_value(&c->w[k - 1]), "DAYPART") && (c->w[k - 1].cls & KB_EVW_TIME));
 	}
 	return 1;
 }
