@@ -40,6 +40,7 @@ local GAPS = {
   ["sentences:unknown option"] = "khabar.sentences ignores unknown options",
   ["entities:unknown option"] = "khabar.entities ignores unknown options",
   ["entities:max_bytes"] = "khabar.entities takes a negative, fractional or string max_bytes",
+  ["entities:impossible day"] = "khabar.entities resolves 31 فبراير 2020 to the value 2020-02-31",
 }
 
 -- Marks the running case pending when it is a known gap; true if so.
@@ -260,6 +261,81 @@ describe("bad data", function()
         assert.equals("ب" .. case[3] .. "ت", transliterate("b" .. case[2] .. "t", "buckwalter",
           { reverse = true }))
       end)
+    end
+  end)
+end)
+
+describe("bad data, text functions", function()
+  -- Documented results (docs/limits.md): nothing raises, nothing is made up.
+  local EMPTY_LIST = { tokenize = true, sentences = true, entities = true, events = true }
+  for name in pairs(EMPTY_LIST) do
+    describe("khabar." .. name, function()
+      if not api(name) then
+        pending("khabar." .. name .. " is not in the module yet")
+        return
+      end
+      local f = api(name)
+      it("answers an empty list for text with no words", function()
+        assert.same({}, f(""))
+        assert.same({}, f(" \t\n "))
+        -- a sentence of bidi controls alone is still a span of the text
+        if name ~= "sentences" then
+          assert.same({}, f("\u{200F}\u{202B}\u{2066}\u{FEFF}"))
+        end
+      end)
+      it("survives every class of invalid UTF-8, NUL bytes and lone marks", function()
+        for _, case in ipairs(INVALID) do
+          assert.is_table(f("قال " .. case[2] .. " الوزير"))
+        end
+        assert.is_table(f("قال\0الوزير\0"))
+        assert.is_table(f("\u{64E}\u{651} \u{301}"))
+        assert.is_table(f(("ـ"):rep(100)))
+      end)
+    end)
+  end
+
+  describe("khabar.tokenize", function()
+    if not khabar.tokenize then
+      pending("khabar.tokenize is not in the module yet")
+      return
+    end
+    it("keeps each invalid byte as a symbol token of its own", function()
+      local tokens = khabar.tokenize("\xFF\xC0\xAF")
+      assert.equals(3, #tokens)
+      for i, t in ipairs(tokens) do
+        assert.same({ "symbol", i, i }, { t.kind, t.start, t.stop })
+      end
+    end)
+    it("loses no word around NUL bytes", function()
+      local tokens = khabar.tokenize("قال\0الوزير")
+      assert.same({ "قال", "الوزير" }, { tokens[1].text, tokens[2].text })
+    end)
+  end)
+
+  for _, name in ipairs({ "entities", "events", "analyze" }) do
+    describe("khabar." .. name, function()
+      if not api(name) then
+        pending("khabar." .. name .. " is not in the module yet")
+        return
+      end
+      it("answers nil and a message for an article date that is no day", function()
+        for _, date in ipairs({ "2020-13-45", "0000-01-01", "2021-02-29", "20201228", "1-1-1", "" }) do
+          local result, err = api(name)("زار الرئيس مصر أمس", { date = date })
+          assert.is_nil(result)
+          assert.matches("^bad date", err)
+        end
+      end)
+      it("takes the last day of year 9999", function()
+        assert.is_table(api(name)("زار الرئيس مصر أمس", { date = "9999-12-31" }))
+      end)
+    end)
+  end
+
+  it("never resolves a date to a day that does not exist", function()
+    if not khabar.entities then return end
+    if gap("entities", "impossible day") then return end
+    for _, e in ipairs(khabar.entities("في 31 فبراير 2020 و 30 فبراير", { date = "2020-12-28" })) do
+      assert.is_nil((e.value or ""):match("%-02%-3%d$"), e.value)
     end
   end)
 end)
