@@ -1686,8 +1686,22 @@ static void source_from_context(ev_ctx *c, const ev_infos *infos, kb_event *e, e
 		if (st >= 0)
 			prev = st;
 	}
-	if (in->type == KB_EVT_MILITARY_FORCE)
-		return;     /* fill_sides() decides, once the whole text is read */
+	if (in->type == KB_EVT_MILITARY_FORCE) {
+		/* "وقصف أهدافا أخرى": a sentence opening on و and its verb goes on
+		 * with the attacker of the sentence before; otherwise fill_sides()
+		 * decides, once the whole text is read. */
+		size_t v = c->sent[s].first, lv;
+		int mf = recent_with_source(c, infos, KB_EVT_MILITARY_FORCE, s > 0 ? s - 1 : 0);
+		/* the main clause's attacker: the first of that sentence */
+		while (mf > 0 && infos->items[mf - 1].sentence == infos->items[mf].sentence &&
+		       infos->items[mf - 1].type == KB_EVT_MILITARY_FORCE && event_at(c, (size_t)mf - 1)->has_source)
+			mf--;
+		if (mf >= 0 && s > 0 && infos->items[mf].sentence == s - 1 &&
+		    (v == in->t0 || (find_light_verb(c, v, in->t0, &lv) && lv == v)) &&
+		    (c->w[v].pro_wf || starts(word_norm(c, &c->w[v]), c->w[v].norm_len, AR_WAW)))
+			copy_source(c, e, in, infos, mf);
+		return;
+	}
 	if (prev >= 0)
 		copy_source(c, e, in, infos, prev);
 }
