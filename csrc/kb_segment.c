@@ -193,25 +193,28 @@ static void add_candidate(candidates *c, size_t prefix, size_t suffix, int cls, 
 	c->items[c->count++].slack = slack;
 }
 
-/* Every analysis with clitics whose stem is a known word. */
+/* Every analysis with clitics whose stem is a known word. The clitics that
+ * fit each end are listed first: few do, and this runs for every new word. */
 static void find_candidates(const unsigned char *w, size_t n, unsigned hints, candidates *c)
 {
-	size_t i, j;
+	const clitic *pros[COUNT(proclitics)], *ens[COUNT(enclitics)];
+	size_t npro = 0, nen = 0, i, j;
 	c->count = 0;
-	for (i = 0; i < COUNT(proclitics); i++) {
-		const clitic *pro = &proclitics[i];
-		if (!begins_with(w, n, pro) || !future_allowed(pro, w + pro->len, n - pro->len))
-			continue;
-		for (j = 0; j < COUNT(enclitics); j++) {
-			const clitic *en = &enclitics[j];
+	for (i = 0; i < COUNT(proclitics); i++)
+		if (begins_with(w, n, &proclitics[i]) && future_allowed(&proclitics[i], w + proclitics[i].len,
+		                                                        n - proclitics[i].len))
+			pros[npro++] = &proclitics[i];
+	for (j = 0; j < COUNT(enclitics); j++)
+		if (ends_with(w, n, &enclitics[j]) &&
+		    !(enclitics[j].len == 1 && enclitics[j].letters[0] == HEH && (hints & KB_SEG_FINAL_TEH_MARBUTA)))
+			ens[nen++] = &enclitics[j];
+	for (i = 0; i < npro; i++) {
+		for (j = 0; j < nen; j++) {
+			const clitic *pro = pros[i], *en = ens[j];
 			size_t stem_len;
-			if ((i == 0 && j == 0) || !ends_with(w + pro->len, n - pro->len, en))
-				continue;
-			if (en->len == 1 && en->letters[0] == HEH && (hints & KB_SEG_FINAL_TEH_MARBUTA))
+			if ((pro->len == 0 && en->len == 0) || n < (size_t)pro->len + en->len + MIN_STEM)
 				continue;
 			stem_len = n - pro->len - en->len;
-			if (stem_len < MIN_STEM)
-				continue;
 			add_candidate(c, pro->len, en->len, stem_class(w + pro->len, stem_len, en->len > 0),
 			              pro->slack + en->slack);
 			if (pro->len > 0 && pro->letters[pro->len - 1] == LAM && en->len == 0)
