@@ -245,10 +245,12 @@ corpora). A progress bar goes to standard error when it is a terminal.]],
     if not jobs or jobs < 1 or jobs ~= math.floor(jobs) then return nil, "--jobs needs a positive integer" end
     local text, rerr = cli.read_input(positional[1], env.stdin)
     if not text then return nil, rerr end
-    local docs, derr = documents(text)
-    if not docs then return nil, derr end
     local report = os.getenv("KHABAR_BATCH_REPORT") == "1"
     local show = not report and is_terminal()
+    -- JSON lines go to the workers undecoded (each worker checks its own).
+    if jobs > 1 and not text:match("^%s*%[") then return run_parallel(text, nil, jobs, env, show) end
+    local docs, derr = documents(text)
+    if not docs then return nil, derr end
     if jobs > 1 and #docs > 1 then return run_parallel(text, docs, jobs, env, show) end
     return run_single(docs, env, show, report)
   end,
