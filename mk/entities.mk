@@ -28,4 +28,3 @@ test-entities: all $(BUILD)/tests/test_entities
 bench-entities: all
 	KHABAR_BUILD=$(BUILD)/5.4 $(LUA54) bench/entities_bench.lua $(SHARED)
 
-TEST_STEPS += test-entities

@@ -13,7 +13,6 @@ NORMALIZE_BENCH_PACKAGES = lua-rex-pcre2 lua-cjson
 
 .PHONY: gen-normalize test-normalize bench-normalize deps-bench-normalize
 
-TEST_STEPS += test-normalize
 
 gen-normalize:
 	$(PYTHON) tools/gen_normalize_tables.py > csrc/gen/kb_normalize_tables.h.tmp
