@@ -14,10 +14,14 @@
  * Invalid UTF-8: each maximal invalid subsequence becomes a symbol token of
  * its own (search form U+FFFD); nothing is dropped and nothing crashes.
  */
+#define _DEFAULT_SOURCE   /* MADV_HUGEPAGE, beside -D_POSIX_C_SOURCE */
 #include "kb_tokenize_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Character classes                                                   */
@@ -640,12 +644,27 @@ static kb_status next_token(tokenizer *t, size_t *pos)
 	return emit(t, i, end, kind);
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+#define HUGE_TOKENS ((size_t)8 << 20)
+
 /* One allocation up front for a long text (news averages 8 to 9 bytes a
  * token and a search form no longer than the text) instead of a dozen
  * doublings, each copying everything so far. */
 static kb_status reserve_output(kb_tokens *out, size_t n)
 {
 	size_t want = out->count + n / 8 + 64;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	/* Hundreds of megabytes of tokens: on first touch, 4 KiB pages cost a
+	 * page fault each, which then dominates; ask for transparent huge pages. */
+	if (want > out->cap && out->items == NULL && want * sizeof(kb_token) >= HUGE_TOKENS) {
+		void *items = NULL;
+		if (posix_memalign(&items, HUGE_PAGE, want * sizeof(kb_token)) != 0)
+			return KB_ENOMEM;
+		madvise(items, want * sizeof(kb_token), MADV_HUGEPAGE);
+		out->items = items;
+		out->cap = want;
+	}
+#endif
 	if (want > out->cap) {
 		kb_token *items = realloc(out->items, want * sizeof *items);
 		if (!items)

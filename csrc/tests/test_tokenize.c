@@ -161,6 +161,27 @@ static void test_random_inputs(void)
 	}
 }
 
+/* A text of several megabytes (the huge-page path): the same tokens as its
+ * repeated phrase, times the repetitions. */
+static void test_long_text(void)
+{
+	const char *phrase = "وليبيا والتعاون، 3.5 ok. ";
+	size_t len = strlen(phrase), reps = ((size_t)3 << 20) / 32, i;
+	char *text = malloc(len * reps);
+	kb_tokens t;
+	memset(&t, 0, sizeof t);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	for (i = 0; i < reps; i++)
+		memcpy(text + i * len, phrase, len);
+	CHECK(kb_tokenize(text, len * reps, &t) == KB_OK);
+	CHECK(t.count == 6 * reps);
+	CHECK(t.items[6 * (reps - 1)].prefix_len == strlen("و"));
+	kb_tokens_free(&t);
+	free(text);
+}
+
 int main(void)
 {
 	test_clitics();
@@ -169,5 +190,6 @@ int main(void)
 	test_sentences();
 	test_invalid();
 	test_random_inputs();
+	test_long_text();
 	return check_report("test_tokenize");
 }
