@@ -2173,14 +2173,34 @@ static void core_name(const ev_ctx *c, kb_event_arg *a, size_t i, size_t j)
 	}
 }
 
+/* The force that owns a thing hit: "مواقع للحوثيين وقوات صالح", "مخازن
+ * أسلحة للحوثيين". A target naming only places or gear stands for the
+ * "لـ" phrase right after it, with its conjuncts; returns its end or 0. */
+static size_t owner_phrase(const ev_ctx *c, size_t j, size_t limit, size_t *oi)
+{
+	size_t k;
+	for (k = j; k < limit && k < j + 2; k++) {
+		const ev_word *w = &c->w[k];
+		if (w->kind == W_PUNCT || w->trig >= 0)
+			return 0;
+		if (w->pro_bl == 'l' && !w->pro_wf && is_actor_word(w, 1)) {
+			*oi = k;
+			return np_end(c, k, limit, 1);
+		}
+	}
+	return 0;
+}
+
 /* Sides of armed force are forces: a source or target with no actor word
- * ("عنيف", "مناطق") is dropped (the article's context then speaks), and
- * "مواقع للحوثيين" is cut to the force it names. */
+ * ("عنيف", "مناطق") is dropped (the article's context then speaks) unless
+ * a force owns it, and "مواقع للحوثيين" is cut to the force it names. */
 static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 {
-	size_t i, j, a, t, kept = 0;
+	size_t i, j, a, t, kept = 0, oi, oj, count = e->target_count;
+	kb_event_arg things[KB_EVENT_MAX_TARGETS];
 	if (in->type != KB_EVT_MILITARY_FORCE)
 		return;
+	memcpy(things, e->targets, sizeof things);
 	if (e->has_source && in->explicit_source) {
 		arg_words(c, &e->source, &i, &j);
 		if (first_actor(c, i, j, 1) == j) {
@@ -2189,13 +2209,21 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 			in->src_first = in->src_last = 0;
 		}
 	}
-	for (t = 0; t < e->target_count; t++) {
+	e->target_count = 0;
+	for (t = 0; t < count; t++) {
+		arg_words(c, &things[t], &i, &j);
+		if (first_actor(c, i, j, 0) < j) {
+			if (e->target_count < KB_EVENT_MAX_TARGETS)
+				e->targets[e->target_count++] = things[t];
+		} else if (!e->target_count && (oj = owner_phrase(c, j, c->sent[in->sentence].last, &oi)) != 0) {
+			add_targets(c, e, oi, oj);
+		}
+	}
+	kept = e->target_count;
+	for (t = 0; t < kept; t++) {
 		arg_words(c, &e->targets[t], &i, &j);
-		a = first_actor(c, i, j, 0);
-		if (a == j)
-			continue;
-		core_name(c, &e->targets[t], a, j);
-		e->targets[kept++] = e->targets[t];
+		if ((a = first_actor(c, i, j, 0)) < j)
+			core_name(c, &e->targets[t], a, j);
 	}
 	e->target_count = kept;
 	if (e->has_source) {
