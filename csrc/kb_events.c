@@ -1549,6 +1549,52 @@ static int coordinated_verb(ev_ctx *c, const ev_infos *infos, const ev_info *in,
 	return 1;
 }
 
+/* Is w an aircraft word (طيران، طائرات، مقاتلات, with or without ال)? */
+static int is_air_word(const ev_ctx *c, const ev_word *w)
+{
+	static const char *const air[] = {
+		"\xd8\xb7\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86",                  /* طيران */
+		"\xd8\xb7\xd8\xa7\xd8\xa6\xd8\xb1\xd8\xa7\xd8\xaa",         /* طائرات */
+		"\xd9\x85\xd9\x82\xd8\xa7\xd8\xaa\xd9\x84\xd8\xa7\xd8\xaa" /* مقاتلات */
+	};
+	const char *s = word_norm(c, w) + w->pro_len;
+	size_t n = w->norm_len - w->pro_len, k;
+	if (starts(s, n, AR_AL)) {
+		s += 4;
+		n -= 4;
+	}
+	for (k = 0; k < COUNT(air); k++)
+		if (n == strlen(air[k]) && memcmp(s, air[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The agent named after the event a few words on: the passive "من قبل
+ * قوات النظام" (also "ومن قبل"), or, for armed force, aircraft after "من"
+ * ("قصف مكثف من الطيران المروحي", "بغارات من طيران التحالف"). */
+static int by_agent(const ev_ctx *c, const ev_info *in, size_t limit, size_t *i, size_t *j)
+{
+	size_t k;
+	for (k = in->t1; k + 1 < limit && k < in->t1 + 4; k++) {
+		const ev_word *w = &c->w[k];
+		size_t at = k + 1;
+		if (w->kind == W_PUNCT || w->trig >= 0)
+			return 0;
+		if (!word_is(c, w, W_MIN) && !word_stem_is(c, w, W_MIN))
+			continue;
+		if (word_is(c, &c->w[at], W_QIBAL))
+			at++;
+		else if (in->type != KB_EVT_MILITARY_FORCE || !is_air_word(c, &c->w[at]))
+			return 0;
+		if (at >= limit || !np_start_ok(&c->w[at], 0))
+			return 0;
+		*i = at;
+		*j = np_end(c, at, limit, 1);
+		return 1;
+	}
+	return 0;
+}
+
 /* The subject-side rules, in order; returns where the subject ends (the
  * place to look for a direct object), or 0 when there is none in the clause. */
 static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in,
@@ -1558,6 +1604,10 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 	int noun = trig_of(tw)->tense == 2;
 	size_t lv, i, j, k;
 	*victim_i = *victim_j = 0;
+	if (!victim && by_agent(c, in, limit, &i, &j)) {
+		set_source(c, e, in, i, j, 1);
+		return 0;
+	}
 	if (noun && find_light_verb(c, first, in->t0, &lv)) {
 		if (lv_subject(c, lv, in->t0, &i, &j)) {
 			set_source(c, e, in, i, j, 1);
