@@ -1595,6 +1595,35 @@ static int by_agent(const ev_ctx *c, const ev_info *in, size_t limit, size_t *i,
 	return 0;
 }
 
+#define W_SUFUF "\xd8\xb5\xd9\x81\xd9\x88\xd9\x81" /* صفوف */
+
+/* Whose dead a killing word counts: the group after "من" once a number
+ * has been given ("مقتل ما لا يقل عن 12 عنصرا من قوات النظام"), or after
+ * "في صفوف" ("سقوط قتلى وجرحى في صفوف الحوثيين وقوات صالح"). */
+static int victim_group(const ev_ctx *c, size_t t1, size_t limit, size_t *i, size_t *j)
+{
+	size_t k, at;
+	int counted = 0;
+	for (k = t1; k + 1 < limit && k < t1 + 8; k++) {
+		const ev_word *w = &c->w[k];
+		if (w->kind == W_PUNCT || (w->trig >= 0 && k > t1 + 1 && is_verb_trigger(w)))
+			return 0;
+		counted |= is_quantity(w);
+		if (word_stem_is(c, w, W_SUFUF))
+			at = k + 1;
+		else if (counted && word_is(c, w, W_MIN))
+			at = k + 1;
+		else
+			continue;
+		if (!np_start_ok(&c->w[at], 0))
+			return 0;
+		*i = at;
+		*j = np_end(c, at, limit, 1);
+		return 1;
+	}
+	return 0;
+}
+
 /* The subject-side rules, in order; returns where the subject ends (the
  * place to look for a direct object), or 0 when there is none in the clause. */
 static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in,
@@ -1606,6 +1635,11 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 	*victim_i = *victim_j = 0;
 	if (!victim && by_agent(c, in, limit, &i, &j)) {
 		set_source(c, e, in, i, j, 1);
+		return 0;
+	}
+	if (victim && in->type == KB_EVT_MILITARY_FORCE && victim_group(c, in->t1, limit, victim_i, victim_j)) {
+		if (by_agent(c, in, limit, &i, &j))
+			set_source(c, e, in, i, j, 1);
 		return 0;
 	}
 	if (noun && find_light_verb(c, first, in->t0, &lv)) {
