@@ -2216,6 +2216,10 @@ static size_t first_actor(const ev_ctx *c, size_t i, size_t j, int generic_ok)
 			return generic < k ? generic : k;
 		if (generic == j)
 			generic = k;
+		/* "قوات صالح", "مقاتلي صالح": a force word before a bare name */
+		if (k + 1 < j && c->w[k + 1].kind == W_ARABIC && c->w[k + 1].cls == 0 && !c->w[k + 1].has_al &&
+		    !c->w[k + 1].pro_len && !looks_adjective(c, &c->w[k + 1]))
+			return generic;
 	}
 	return generic_ok ? generic : j;    /* for a target, "مقاتلين" alone names no side */
 }
