@@ -12,7 +12,7 @@ package.cpath = "./" .. build .. "/?.so;" .. package.cpath
 package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
 
 local khabar = require "khabar"
-local decode = require("khabar.cli.batch").decode
+local decode = require("khabar.json").decode
 local json = require "khabar.json"
 local shared = arg[1] or "../shared"
 local TARGET_MB = tonumber(os.getenv("KHABAR_BENCH_MB")) or 8

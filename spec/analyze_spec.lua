@@ -1,32 +1,9 @@
 -- bin/khabar analyze and bin/khabar batch, run as a user would, under the
 -- interpreter running the specs.
-local interpreter = (rawget(_G, "jit") and "luajit") or "lua5.4"
-local build = os.getenv("KHABAR_BUILD")
-
-local function run(args, input)
-  local tmp = os.tmpname()
-  local command = (build and ("KHABAR_BUILD=" .. build .. " ") or "") .. interpreter .. " bin/khabar " .. args
-    .. " 2>" .. tmp
-  if input then
-    local f = assert(io.open(tmp .. ".in", "wb"))
-    f:write(input)
-    f:close()
-    command = command .. " <" .. tmp .. ".in"
-  end
-  local p = assert(io.popen(command .. "; echo \"rc=$?\""))
-  local out = p:read("*a")
-  p:close()
-  local f = io.open(tmp)
-  local err = f and f:read("*a") or ""
-  if f then f:close() end
-  os.remove(tmp)
-  os.remove(tmp .. ".in")
-  local body, rc = out:match("^(.-)rc=(%d+)\n$")
-  return body, tonumber(rc), err
-end
+local run = require("spec.support").run_cli
 
 local SAMPLE = "spec/fixtures/sample/article.txt"
-local decode = require("khabar.cli.batch").decode
+local decode = require("khabar.json").decode
 
 describe("khabar analyze", function()
   it("prints one JSON object with sentences, entities and events", function()

@@ -449,27 +449,7 @@ describe("the offset map", function()
 end)
 
 -- The CLI, run as a user would under the interpreter running the specs.
-local function run_cli(args, input)
-  local interpreter = (rawget(_G, "jit") and "luajit") or "lua5.4"
-  local tmp = os.tmpname()
-  local command = interpreter .. " bin/khabar " .. args .. " 2>" .. tmp
-  if input then
-    local f = assert(io.open(tmp .. ".in", "wb"))
-    f:write(input)
-    f:close()
-    command = command .. " <" .. tmp .. ".in"
-  end
-  local p = assert(io.popen(command .. "; echo \"rc=$?\""))
-  local out = p:read("*a")
-  p:close()
-  local f = assert(io.open(tmp))
-  local err = f:read("*a")
-  f:close()
-  os.remove(tmp)
-  os.remove(tmp .. ".in")
-  local body, rc = out:match("^(.-)rc=(%d+)\n$")
-  return body, tonumber(rc), err
-end
+local run_cli = require("spec.support").run_cli
 
 describe("bin/khabar normalize and transliterate", function()
   it("normalizes standard input, one result per line", function()

@@ -6,12 +6,7 @@ local function sentences(s)
   return out
 end
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read = require("spec.support").read
 
 describe("khabar.sentences", function()
   it("splits the sample article into its 13 sentences", function()
