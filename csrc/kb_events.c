@@ -2230,6 +2230,18 @@ static void arg_words(const ev_ctx *c, const kb_event_arg *a, size_t *i, size_t 
 	*j = word_at(c, a->stop - 1) + 1;
 }
 
+/* Does word k start a named force: an actor word that is not generic,
+ * or a generic one before one that is ("وقوات النظام")? */
+static int conjoined_force(const ev_ctx *c, size_t k, size_t j)
+{
+	const ev_word *w = &c->w[k];
+	if (!is_actor_word(w, 1))
+		return 0;
+	if (!(w->cls & KB_EVW_GENERIC))
+		return 1;
+	return k + 1 < j && is_actor_word(&c->w[k + 1], 1) && !(c->w[k + 1].cls & KB_EVW_GENERIC);
+}
+
 /* The name of a force without the words that say how it fights: "طيران
  * التحالف" is التحالف, "عناصر تنظيم داعش" is تنظيم داعش, "المتمردين
  * الحوثيين المدعومين" is المتمردين الحوثيين. */
@@ -2244,7 +2256,10 @@ static void core_name(const ev_ctx *c, kb_event_arg *a, size_t i, size_t j)
 		return;
 	for (e = k + 1; e < j; e++) {
 		const ev_word *w = &c->w[e];
-		if (w->pro_wf || !(is_actor_word(w, 1) || (w->cls & (KB_EVW_GENERIC | KB_EVW_NISBA))))
+		/* "حزب الله اللبناني وقوات النظام": a conjoined named force stays
+		 * ("والمسلحين الموالين لها" names none) */
+		if ((w->pro_wf && !conjoined_force(c, e, j)) ||
+		    !(is_actor_word(w, 1) || (w->cls & (KB_EVW_GENERIC | KB_EVW_NISBA))))
 			break;
 	}
 	if (k == word_at(c, a->start) && e == word_at(c, a->stop - 1) + 1)
