@@ -1559,6 +1559,10 @@ static int is_air_word(const ev_ctx *c, const ev_word *w)
 	};
 	const char *s = word_norm(c, w) + w->pro_len;
 	size_t n = w->norm_len - w->pro_len, k;
+	if (w->pro_bl == 'l' && starts(s, n, AR_LAM) && !starts(s, n, AR_AL)) {
+		s += 2;    /* "للطيران": the article's lam after the proclitic */
+		n -= 2;
+	}
 	if (starts(s, n, AR_AL)) {
 		s += 4;
 		n -= 4;
@@ -1571,7 +1575,8 @@ static int is_air_word(const ev_ctx *c, const ev_word *w)
 
 /* The agent named after the event a few words on: the passive "من قبل
  * قوات النظام" (also "ومن قبل"), or, for armed force, aircraft after "من"
- * ("قصف مكثف من الطيران المروحي", "بغارات من طيران التحالف"). */
+ * or "لـ" ("قصف مكثف من الطيران المروحي", "بغارات من طيران التحالف",
+ * "قصف مكثف للطيران الحربي"). */
 static int by_agent(const ev_ctx *c, const ev_info *in, size_t limit, size_t *i, size_t *j)
 {
 	size_t k;
@@ -1580,6 +1585,12 @@ static int by_agent(const ev_ctx *c, const ev_info *in, size_t limit, size_t *i,
 		size_t at = k + 1;
 		if (w->kind == W_PUNCT || w->trig >= 0)
 			return 0;
+		if (in->type == KB_EVT_MILITARY_FORCE && w->pro_bl == 'l' && is_air_word(c, w)) {
+			/* "قصف مكثف للطيران الحربي" */
+			*i = k;
+			*j = np_end(c, k, limit, 1);
+			return 1;
+		}
 		if (!word_is(c, w, W_MIN) && !word_stem_is(c, w, W_MIN))
 			continue;
 		if (word_is(c, &c->w[at], W_QIBAL))
