@@ -2675,6 +2675,31 @@ static void inherit_location(ev_ctx *c, const ev_infos *infos, kb_event *e, cons
 	}
 }
 
+/* "التقى رئيسا الوزراء الهندي ناريندرا مودي والباكستاني نواز شريف": a
+ * meeting or talks whose subject joins two parties, with no other party
+ * named, is between them: the first is the source, the rest the targets. */
+static void split_parties(ev_ctx *c, kb_event *e, ev_info *in)
+{
+	size_t k, i, j;
+	if ((in->type != KB_EVT_MEET && in->type != KB_EVT_NEGOTIATE && in->type != KB_EVT_CONSULT_PHONE) ||
+	    !e->has_source || !in->explicit_source || in->src_last <= in->src_first)
+		return;
+	if (e->target_count) {
+		arg_words(c, &e->targets[0], &i, &j);
+		if (first_actor(c, i, j, 1) < j)
+			return;
+	}
+	for (k = in->src_first + 1; k < in->src_last; k++)
+		if (c->w[k].pro_wf && !c->w[k].pro_bl && is_actor_word(&c->w[k], 0))
+			break;
+	if (k >= in->src_last)
+		return;
+	e->target_count = 0;
+	add_targets(c, e, k, in->src_last);
+	set_arg(c, &e->source, in->src_first, k);
+	in->src_last = k;
+}
+
 static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 {
 	const ev_sentence *sent = &c->sent[s];
@@ -2707,6 +2732,7 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 		add_targets(c, &e, vi, vj);
 	find_targets(c, &e, &in, after, limit, &gi, &gj);
 	resumptive_target(c, infos, &e, &in, first);
+	split_parties(c, &e, &in);
 	check_military_args(c, &e, &in);
 	in.explicit_target = e.target_count > 0;
 	source_from_context(c, infos, &e, &in);
