@@ -286,6 +286,33 @@ static kb_status case_sentences(const char *input, uint64_t *digest)
 }
 #endif
 
+#ifdef HAVE_KB_NER_TAG
+/* The tagger on the sample's whitespace words, as one sentence. */
+static kb_status case_tag(const char *input, uint64_t *digest)
+{
+	kb_ner_word words[64];
+	uint8_t labels[64];
+	size_t count = 0, i = 0, n = strlen(input);
+	kb_status status;
+	while (i < n && count < 64) {
+		size_t start = i;
+		while (i < n && input[i] != ' ')
+			i++;
+		if (i > start) {
+			words[count].text = input + start;
+			words[count].len = i - start;
+			words[count].sentence_start = count == 0;
+			count++;
+		}
+		i++;
+	}
+	status = kb_ner_tag(words, count, labels);
+	if (status == KB_OK)
+		*digest = digest_bytes(DIGEST_START, labels, count);
+	return status;
+}
+#endif
+
 #ifdef HAVE_KB_ENTITIES_EXTRACT
 static kb_status case_entities(const char *input, uint64_t *digest)
 {
@@ -385,6 +412,11 @@ int main(void)
 	run_case("sentences", case_sentences, sample);
 #else
 	skipped("kb_sentences");
+#endif
+#ifdef HAVE_KB_NER_TAG
+	run_case("tag", case_tag, sample);
+#else
+	skipped("kb_ner_tag");
 #endif
 #ifdef HAVE_KB_ENTITIES_EXTRACT
 	run_case("entities", case_entities, sample);
