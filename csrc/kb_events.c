@@ -1098,6 +1098,7 @@ typedef struct {
 	int anaphoric;              /* subject is an earlier event (الاجتماع) */
 	int coordinated;            /* shares the subject of the verb before */
 	int explicit_target;        /* targets found in the event's own clause */
+	int masc_subject;           /* elided subject of a masculine verb: not a feminine phrase */
 } ev_info;
 
 typedef struct {
@@ -1762,6 +1763,44 @@ static int recent_force(ev_ctx *c, const ev_infos *infos, int air)
 	return any;
 }
 
+static void arg_words(const ev_ctx *c, const kb_event_arg *a, size_t *i, size_t *j);
+
+/* Is w a masculine singular verb ("شن", "قصف", "يقصف")? (ت before or after
+ * marks the feminine, ا the dual or plural.) */
+static int is_masculine_verb(ev_ctx *c, const ev_word *w)
+{
+	const char *s = word_norm(c, w) + w->pro_len;
+	size_t n = w->norm_len - w->pro_len;
+	return starts(s, n, "\xd9\x8a") ||                                       /* يـ */
+	       (!starts(s, n, "\xd8\xaa") && !ends_with(s, n, "\xd8\xaa") &&   /* ت */
+	        !ends_with(s, n, AR_ALEF) && letters(n) >= 2);
+}
+
+/* Is a phrase headed by a feminine noun ("المقاومة", "قوات")? Then a
+ * masculine verb cannot have it as its elided subject. (Words are
+ * folded: ة is ه.) */
+static int has_feminine_head(ev_ctx *c, const kb_event_arg *a)
+{
+	size_t i, j;
+	const ev_word *head;
+	const char *h;
+	size_t hn;
+	if (!a->stop)
+		return 0;
+	arg_words(c, a, &i, &j);
+	head = &c->w[i];
+	h = word_norm(c, head) + head->pro_len;
+	hn = head->norm_len - head->pro_len;
+	return ends_with(h, hn, "\xd9\x87") || ends_with(h, hn, AR_ALEF "\xd8\xaa");
+}
+
+/* Is the trigger a verb joined by و ("، وقصف أهدافا أخرى")? It goes on
+ * with the subject of the event before it. */
+static int joined_verb(const ev_ctx *c, const ev_info *in)
+{
+	return c->w[in->t0].pro_wf && trig_of(&c->w[in->t0])->tense != 2;
+}
+
 /* Falls back on the discourse: an elided subject is the last actor of the
  * sentence (or of the one before); a nominal attack with no agent is the
  * last attacker of the article. */
@@ -1787,13 +1826,19 @@ static void source_from_context(ev_ctx *c, const ev_infos *infos, kb_event *e, e
 		 * decides, once the whole text is read. */
 		size_t v = c->sent[s].first, lv;
 		int mf = recent_with_source(c, infos, KB_EVT_MILITARY_FORCE, s > 0 ? s - 1 : 0);
+		int opens = (v == in->t0 || (find_light_verb(c, v, in->t0, &lv) && lv == v)) &&
+		            (c->w[v].pro_wf || starts(word_norm(c, &c->w[v]), c->w[v].norm_len, AR_WAW));
 		/* the main clause's attacker: the first of that sentence */
 		while (mf > 0 && infos->items[mf - 1].sentence == infos->items[mf].sentence &&
 		       infos->items[mf - 1].type == KB_EVT_MILITARY_FORCE && event_at(c, (size_t)mf - 1)->has_source)
 			mf--;
-		if (mf >= 0 && s > 0 && infos->items[mf].sentence == s - 1 &&
-		    (v == in->t0 || (find_light_verb(c, v, in->t0, &lv) && lv == v)) &&
-		    (c->w[v].pro_wf || starts(word_norm(c, &c->w[v]), c->w[v].norm_len, AR_WAW)))
+		/* "وقصف", "، وقصف", and "استهدافه" (his targeting): the actor is masculine */
+		in->masc_subject = ((opens || joined_verb(c, in)) && is_masculine_verb(c, &c->w[opens ? v : in->t0])) ||
+		                   (c->w[in->t0].suffix && ends_with(c->s + c->w[in->t0].start,
+		                                                     c->w[in->t0].stop - c->w[in->t0].start,
+		                                                     "\xd9\x87"));
+		if (mf >= 0 && s > 0 && infos->items[mf].sentence == s - 1 && opens &&
+		    !(in->masc_subject && has_feminine_head(c, &event_at(c, (size_t)mf)->source)))
 			copy_source(c, e, in, infos, mf);
 		return;
 	}
@@ -2012,6 +2057,17 @@ static int same_side(const ev_ctx *c, const kb_event_arg *a, const kb_event_arg 
 	return 0;
 }
 
+/* Takes `src` as the source unless agreement rules it out ("وشن" is not
+ * said of "المقاومة"). */
+static int take_source(ev_ctx *c, const ev_info *in, kb_event *e, const kb_event_arg *src)
+{
+	if (in->masc_subject && has_feminine_head(c, src))
+		return 0;
+	e->source = *src;
+	e->has_source = 1;
+	return 1;
+}
+
 /* Article memory for attacks: a side with no named opponent is fighting
  * whom it fought before (or who fought it); an attack on a side by no
  * named attacker comes from that side's opponent. */
@@ -2036,16 +2092,10 @@ static void target_from_dyads(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_
 				return;
 			}
 		} else if (e->target_count && !e->has_source) {
-			if (same_side(c, &p->targets[0], &e->targets[0])) {
-				e->source = p->source;
-				e->has_source = 1;
+			if (same_side(c, &p->targets[0], &e->targets[0]) && take_source(c, in, e, &p->source))
 				return;
-			}
-			if (same_side(c, &p->source, &e->targets[0])) {
-				e->source = p->targets[0];
-				e->has_source = 1;
+			if (same_side(c, &p->source, &e->targets[0]) && take_source(c, in, e, &p->targets[0]))
 				return;
-			}
 		}
 	}
 }
@@ -2886,10 +2936,8 @@ static void share_in_sentence(ev_ctx *c, ev_infos *infos)
 			const ev_info *pin = &infos->items[j];
 			if (j == k || pin->sentence != in->sentence || pin->type != KB_EVT_MILITARY_FORCE)
 				continue;
-			if (!e->has_source && p->has_source && pin->explicit_source) {
-				e->source = p->source;
-				e->has_source = 1;
-			}
+			if (!e->has_source && p->has_source && pin->explicit_source)
+				take_source(c, in, e, &p->source);
 			if (!e->target_count && p->target_count && e->has_source && p->has_source &&
 			    same_side(c, &p->source, &e->source)) {
 				e->targets[0] = p->targets[0];
@@ -3003,6 +3051,19 @@ static int protagonist(ev_ctx *c, const ev_infos *infos, int air)
 	return best >= 0 ? best : any;
 }
 
+/* The nearest earlier attacker named in its own clause that the
+ * masculine verb of event k can have as its elided subject. */
+static void agreeing_force(ev_ctx *c, const ev_infos *infos, size_t k, kb_event *e)
+{
+	size_t m = k;
+	while (m-- > lookback_floor(k)) {
+		const ev_info *pin = &infos->items[m];
+		if (pin->type == KB_EVT_MILITARY_FORCE && pin->explicit_source && event_at(c, m)->has_source &&
+		    take_source(c, &infos->items[k], e, &event_at(c, m)->source))
+			return;
+	}
+}
+
 /* Fills the sides of attacks that name only one (or none) from the
  * fights the text names in full: the attacker of a side is that side's
  * opponent, the target of an attacker is its opponent; with nothing
@@ -3016,6 +3077,9 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 		int p;
 		if (in->type != KB_EVT_MILITARY_FORCE || (e->has_source && e->target_count))
 			continue;
+		if (!e->has_source && k > 0 && joined_verb(c, in) && infos->items[k - 1].sentence == in->sentence &&
+		    infos->items[k - 1].type == KB_EVT_MILITARY_FORCE && event_at(c, k - 1)->has_source)
+			take_source(c, in, e, &event_at(c, k - 1)->source);
 		if (e->has_source) {
 			if ((p = nearest_pair(c, infos, k, &e->source, 1, 0)) >= 0) {
 				memcpy(e->targets, event_at(c, (size_t)p)->targets, sizeof e->targets);
@@ -3026,26 +3090,21 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 			}
 		} else if (e->target_count) {
 			if ((p = nearest_pair(c, infos, k, &e->targets[0], 0, 1)) >= 0) {
-				e->source = event_at(c, (size_t)p)->source;
-				e->has_source = 1;
+				take_source(c, in, e, &event_at(c, (size_t)p)->source);
 			} else if ((p = nearest_pair(c, infos, k, &e->targets[0], 1, 0)) >= 0) {
-				e->source = event_at(c, (size_t)p)->targets[0];
-				e->has_source = 1;
+				take_source(c, in, e, &event_at(c, (size_t)p)->targets[0]);
 			}
 		} else if ((p = protagonist(c, infos, !strcmp(e->cameo, "195"))) >= 0) {
 			/* nothing named: the text's first attacker, against its opponent */
-			e->source = event_at(c, (size_t)p)->source;
-			e->has_source = 1;
+			take_source(c, in, e, &event_at(c, (size_t)p)->source);
 		} else if ((p = nearest_pair(c, infos, k, NULL, -1, 0)) >= 0) {
-			e->source = event_at(c, (size_t)p)->source;
-			e->has_source = 1;
+			take_source(c, in, e, &event_at(c, (size_t)p)->source);
 			e->targets[0] = event_at(c, (size_t)p)->targets[0];
 			e->target_count = 1;
 		}
 		if (!e->has_source && (p = protagonist(c, infos, !strcmp(e->cameo, "195"))) >= 0 &&
 		    !(e->target_count && same_side(c, &event_at(c, (size_t)p)->source, &e->targets[0]))) {
-			e->source = event_at(c, (size_t)p)->source;
-			e->has_source = 1;
+			take_source(c, in, e, &event_at(c, (size_t)p)->source);
 		}
 		if (e->has_source && !e->target_count) {
 			const kb_event *owner = NULL;
@@ -3062,11 +3121,11 @@ static void fill_sides(ev_ctx *c, const ev_infos *infos)
 		if (!e->has_source) {
 			ev_infos before = *infos;
 			before.count = k;
-			if ((p = recent_force(c, &before, !strcmp(e->cameo, "195"))) >= 0) {
-				e->source = event_at(c, (size_t)p)->source;
-				e->has_source = 1;
-			}
+			if ((p = recent_force(c, &before, !strcmp(e->cameo, "195"))) >= 0)
+				take_source(c, in, e, &event_at(c, (size_t)p)->source);
 		}
+		if (!e->has_source && in->masc_subject)
+			agreeing_force(c, infos, k, e);
 	}
 }
 
