@@ -1890,14 +1890,18 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 {
 	size_t k, i, j;
 	int type = in->type;
+	/* a verbal noun whose pronoun is its agent takes an object as its verb
+	 * does ("استهدافه عربات للحوثيين") */
+	int verbal = trig_of(&c->w[in->t0])->tense != 2 || (c->w[in->t0].suffix && type == KB_EVT_MILITARY_FORCE);
 	*goal_i = *goal_j = 0;
 	if (e->target_count)
 		return;
+	if (!after && verbal && trig_of(&c->w[in->t0])->tense == 2)
+		after = in->t1;
 	if (after && (type == KB_EVT_HOST || type == KB_EVT_MEET || type == KB_EVT_VISIT) &&
 	    trig_of(&c->w[in->t0])->tense != 2)
 		after = skip_place_and_time(c, after, limit);
-	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) &&
-	    trig_of(&c->w[in->t0])->tense != 2) {
+	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) && verbal) {
 		j = np_end(c, after, limit, 1);
 		if (is_quantity(&c->w[after])) {
 			size_t gi2, gj2;
