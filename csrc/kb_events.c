@@ -1099,6 +1099,7 @@ typedef struct {
 	int coordinated;            /* shares the subject of the verb before */
 	int explicit_target;        /* targets found in the event's own clause */
 	int masc_subject;           /* elided subject of a masculine verb: not a feminine phrase */
+	int victim_target;          /* the targets are the counted dead ("أربعة مدنيين") */
 } ev_info;
 
 typedef struct {
@@ -1698,6 +1699,11 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 	if ((trig_of(tw)->agree || (trig_of(tw)->tense == 1 && in->t0 > first &&
 	                             bare_nominal(c, &c->w[in->t0 - 1]))) &&
 	    svo_subject_loose(c, first, in->t0, &i, &j)) {
+		if (victim && is_quantity(&c->w[i])) {
+			/* "أربعة مدنيين قتلوا": the counted subject of a killing verb died */
+			counted_group(c, i, j, limit, victim_i, victim_j);
+			return 0;
+		}
 		set_source(c, e, in, i, j, 1);
 		return in->t1;
 	}
@@ -2380,6 +2386,12 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 	e->target_count = 0;
 	for (t = 0; t < count; t++) {
 		arg_words(c, &things[t], &i, &j);
+		if (in->victim_target && is_quantity(&c->w[i])) {
+			/* the dead need not be a force: "أربعة مدنيين" */
+			if (e->target_count < KB_EVENT_MAX_TARGETS)
+				e->targets[e->target_count++] = things[t];
+			continue;
+		}
 		if (first_actor(c, i, j, 0) < j) {
 			if (e->target_count < KB_EVENT_MAX_TARGETS)
 				e->targets[e->target_count++] = things[t];
@@ -2782,8 +2794,10 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	e.source.entity = e.source.entity_id = -1;
 	limit = clause_end(c, in.t1, last);
 	after = find_source(c, infos, &e, &in, first, limit, victim, &vi, &vj);
-	if (vj)
+	if (vj) {
 		add_targets(c, &e, vi, vj);
+		in.victim_target = 1;
+	}
 	find_targets(c, &e, &in, after, limit, &gi, &gj);
 	resumptive_target(c, infos, &e, &in, first);
 	split_parties(c, &e, &in);
