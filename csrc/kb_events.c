@@ -1656,6 +1656,10 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 		return 0;
 	}
 	if (noun && find_light_verb(c, first, in->t0, &lv)) {
+		/* "بدأت محاكمة المتهمين": the genitive of a trial or a killing
+		 * is who suffers it, whatever verb carries the noun */
+		if (victim && !c->w[in->t0].suffix && noun_agent(c, in->t1, limit, 0, -1, &i, &j))
+			counted_group(c, i, j, limit, victim_i, victim_j);
 		if (lv_subject(c, lv, in->t0, &i, &j)) {
 			set_source(c, e, in, i, j, 1);
 			return 0;
