@@ -1939,6 +1939,13 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 				add_targets(c, e, i, j);
 			return;
 		}
+		if (type == KB_EVT_MILITARY_FORCE && k == in->t1 && e->has_source && w->pro_bl == 'l' &&
+		    is_actor_word(w, 1) && pp_object(c, k, limit, &i, &j)) {
+			/* "نصبت المقاومة كمينا للميليشيات الحوثية": the attacker is
+			 * named, so the "لـ" phrase is whom the attack is for */
+			add_targets(c, e, i, j);
+			return;
+		}
 		if ((word_is(c, w, W_ALA) || word_is(c, w, W_DIDD)) && type == KB_EVT_MILITARY_FORCE) {
 			if (pp_object(c, k, limit, &i, &j) && !(c->w[i].cls & (KB_EVW_PLACE | KB_EVW_CITY)))
 				add_targets(c, e, i, j);
@@ -2390,8 +2397,8 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 	e->target_count = 0;
 	for (t = 0; t < count; t++) {
 		arg_words(c, &things[t], &i, &j);
-		if (in->victim_target && is_quantity(&c->w[i])) {
-			/* the dead need not be a force: "أربعة مدنيين" */
+		if (in->victim_target) {
+			/* the dead need not be a force: "أربعة مدنيين", "في صفوف المدنيين" */
 			if (e->target_count < KB_EVENT_MAX_TARGETS)
 				e->targets[e->target_count++] = things[t];
 			continue;
