@@ -2455,13 +2455,15 @@ static int same_stem(const ev_ctx *c, const ev_word *x, const ev_word *y)
 /* A title with no name ("المحافظ") stands for the person an earlier
  * mention named with that title ("محافظ محافظة الجبيل المهندس بدر
  * العطيشان"): the argument becomes that mention. */
-static void resolve_title(ev_ctx *c, const ev_infos *infos, kb_event_arg *a)
+static void resolve_title(ev_ctx *c, const ev_infos *infos, kb_event_arg *a, int force)
 {
 	size_t i, j, k, t;
 	if (!a->stop)
 		return;
 	arg_words(c, a, &i, &j);
-	if (!(c->w[i].cls & (KB_EVW_TITLE | KB_EVW_HON)) || !is_nameless(c, i, j))
+	/* in a fight, "التنظيم" is the "تنظيم داعش" named before */
+	if (!((c->w[i].cls & (KB_EVW_TITLE | KB_EVW_HON)) || (force && j == i + 1 && c->w[i].has_al)) ||
+	    !is_nameless(c, i, j))
 		return;
 	for (k = infos->count; k-- > lookback_floor(infos->count);) {
 		const kb_event *p = event_at(c, k);
@@ -2474,7 +2476,9 @@ static void resolve_title(ev_ctx *c, const ev_infos *infos, kb_event_arg *a)
 		for (t = 0; t < n; t++) {
 			size_t bi, bj;
 			arg_words(c, cands[t], &bi, &bj);
-			if (same_stem(c, &c->w[bi], &c->w[i]) && !is_nameless(c, bi, bj)) {
+			/* of a force, a longer mention is more specific even when
+			 * all its words are known ("تنظيم داعش") */
+			if (same_stem(c, &c->w[bi], &c->w[i]) && (!is_nameless(c, bi, bj) || (force && bj - bi > j - i))) {
 				*a = *cands[t];
 				return;
 			}
@@ -2514,15 +2518,15 @@ static void carry_country(ev_ctx *c, const ev_infos *infos, kb_event_arg *a, con
 	}
 }
 
-static void resolve_titles(ev_ctx *c, const ev_infos *infos, kb_event *e)
+static void resolve_titles(ev_ctx *c, const ev_infos *infos, kb_event *e, int force)
 {
 	unsigned t;
 	if (e->has_source) {
-		resolve_title(c, infos, &e->source);
+		resolve_title(c, infos, &e->source, force);
 		carry_country(c, infos, &e->source, NULL);
 	}
 	for (t = 0; t < e->target_count; t++) {
-		resolve_title(c, infos, &e->targets[t]);
+		resolve_title(c, infos, &e->targets[t], force);
 		carry_country(c, infos, &e->targets[t], e->has_source ? &e->source : NULL);
 	}
 }
@@ -2820,7 +2824,7 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 		visit_goal(c, &e, gi, gj);
 	else if (gj && !e.target_count)
 		add_targets(c, &e, gi, gj);
-	resolve_titles(c, infos, &e);
+	resolve_titles(c, infos, &e, in.type == KB_EVT_MILITARY_FORCE);
 	if (!e.has_location)
 		find_location(c, &e, &in, first, limit);
 	inherit_location(c, infos, &e, &in);
