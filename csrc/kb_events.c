@@ -1637,6 +1637,33 @@ static int victim_group(const ev_ctx *c, size_t t1, size_t limit, size_t *i, siz
 	return 0;
 }
 
+static size_t first_actor(const ev_ctx *c, size_t i, size_t j, int generic_ok);
+
+/* "رد الحوثيون بقصف عشوائي": an event noun after "بـ" is done by the
+ * subject of the verb before it (verb, definite subject, بـ + noun), as
+ * with a light verb. */
+static int manner_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, size_t *j)
+{
+	size_t k = t0;
+	const ev_word *v;
+	if (c->w[t0].pro_bl != 'b' || t0 < first + 2)
+		return 0;
+	while (k > first && t0 - k < 4 && c->w[k - 1].kind == W_ARABIC && c->w[k - 1].has_al &&
+	       !c->w[k - 1].pro_bl && c->w[k - 1].trig < 0)
+		k--;
+	if (k == t0 || k == first)
+		return 0;
+	v = &c->w[k - 1];
+	if (v->kind != W_ARABIC || v->has_al || v->cls != 0 || v->trig >= 0 || v->pro_bl ||
+	    letters(v->norm_len - v->pro_len) > 4)
+		return 0;
+	if (first_actor(c, k, t0, 1) == t0)
+		return 0;
+	*i = k;
+	*j = t0;
+	return 1;
+}
+
 /* The subject-side rules, in order; returns where the subject ends (the
  * place to look for a direct object), or 0 when there is none in the clause. */
 static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in,
@@ -1668,6 +1695,10 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 			set_source(c, e, in, i, j, 1);
 			return 0;
 		}
+		return 0;
+	}
+	if (noun && in->type == KB_EVT_MILITARY_FORCE && manner_subject(c, first, in->t0, &i, &j)) {
+		set_source(c, e, in, i, j, 1);
 		return 0;
 	}
 	if (noun) {
