@@ -75,6 +75,24 @@ local function self_command()
   return shell_quote(interp) .. " " .. shell_quote(script)
 end
 
+-- Cuts lines into at most `jobs` runs {first, last} of about equal bytes:
+-- the cost of an article is about linear in its size, and articles vary
+-- tenfold, so equal counts of lines leave one worker idle.
+local function balanced_runs(lines, jobs)
+  local total = 0
+  for _, line in ipairs(lines) do total = total + #line end
+  local runs, first, sum = {}, 1, 0
+  for i, line in ipairs(lines) do
+    sum = sum + #line
+    if sum >= total * #runs / jobs + total / jobs and #runs < jobs - 1 then
+      runs[#runs + 1] = { first, i }
+      first = i + 1
+    end
+  end
+  if first <= #lines then runs[#runs + 1] = { first, #lines } end
+  return runs
+end
+
 local function run_parallel(text, docs, jobs, env, show)
   local command = self_command()
   if not command then return nil, "--jobs needs the khabar script" end
@@ -87,10 +105,9 @@ local function run_parallel(text, docs, jobs, env, show)
     end
   end
   local base = os.tmpname()
-  local parts, per = {}, math.ceil(#lines / jobs)
-  for j = 1, jobs do
-    local first, last = (j - 1) * per + 1, math.min(j * per, #lines)
-    if first > last then break end
+  local parts = {}
+  for j, run in ipairs(balanced_runs(lines, jobs)) do
+    local first, last = run[1], run[2]
     local f = assert(io.open(base .. "." .. j .. ".in", "w"))
     f:write(table.concat(lines, "\n", first, last), "\n")
     f:close()
