@@ -1977,6 +1977,12 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 			add_targets(c, e, i, j);
 			return;
 		}
+		if (type == KB_EVT_REQUEST && word_is(c, w, W_MIN) && k <= (after > in->t1 ? after : in->t1)) {
+			/* "وطالب المحرج من ابن المصاب أن ...": whom one asks */
+			if (pp_object(c, k, limit, &i, &j))
+				add_targets(c, e, i, j);
+			return;
+		}
 		if ((word_is(c, w, W_ALA) || word_is(c, w, W_DIDD)) && type == KB_EVT_MILITARY_FORCE) {
 			if (pp_object(c, k, limit, &i, &j) && !(c->w[i].cls & (KB_EVW_PLACE | KB_EVW_CITY)))
 				add_targets(c, e, i, j);
