@@ -2818,6 +2818,28 @@ static void split_parties(ev_ctx *c, kb_event *e, ev_info *in)
 	in->src_last = k;
 }
 
+/* "اتهمت باكستان الهند بانتهاك ...": the act one is accused of ("بـ" +
+ * event noun right after the accused) was done by the accused, against
+ * the accuser. */
+static int accused_act(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in)
+{
+	const kb_event *p;
+	const ev_info *pin;
+	if (!infos->count || c->w[in->t0].pro_bl != 'b' || in->t0 == 0)
+		return 0;
+	pin = &infos->items[infos->count - 1];
+	p = event_at(c, infos->count - 1);
+	if (pin->type != KB_EVT_DISAPPROVE_ACCUSE || pin->sentence != in->sentence || !p->target_count ||
+	    !p->has_source || p->targets[p->target_count - 1].stop != c->w[in->t0 - 1].stop)
+		return 0;
+	e->source = p->targets[p->target_count - 1];
+	e->has_source = 1;
+	in->explicit_source = 1;
+	e->targets[0] = p->source;
+	e->target_count = 1;
+	return 1;
+}
+
 static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 {
 	const ev_sentence *sent = &c->sent[s];
@@ -2845,7 +2867,10 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	e.sentence_stop = c->w[sent->last - 1].stop;
 	e.source.entity = e.source.entity_id = -1;
 	limit = clause_end(c, in.t1, last);
-	after = find_source(c, infos, &e, &in, first, limit, victim, &vi, &vj);
+	if (accused_act(c, infos, &e, &in))
+		after = vi = vj = 0;
+	else
+		after = find_source(c, infos, &e, &in, first, limit, victim, &vi, &vj);
 	if (vj) {
 		add_targets(c, &e, vi, vj);
 		in.victim_target = 1;
