@@ -2325,6 +2325,15 @@ static void set_modality(ev_ctx *c, const ev_infos *infos, kb_event *e, const ev
 /* Events: checking and resolving arguments                              */
 /* ==================================================================== */
 
+/* "قوات صالح", "مقاتلي صالح": is the word after k, before j, a bare name
+ * (unknown, indefinite, no clitic, not an adjective)? */
+static int bare_name_after(const ev_ctx *c, size_t k, size_t j)
+{
+	const ev_word *w = &c->w[k + 1];
+	return k + 1 < j && w->kind == W_ARABIC && w->cls == 0 && !w->has_al && !w->pro_len &&
+	       !looks_adjective(c, w);
+}
+
 static size_t first_actor(const ev_ctx *c, size_t i, size_t j, int generic_ok)
 {
 	size_t k, generic = j;
@@ -2335,9 +2344,7 @@ static size_t first_actor(const ev_ctx *c, size_t i, size_t j, int generic_ok)
 			return generic < k ? generic : k;
 		if (generic == j)
 			generic = k;
-		/* "قوات صالح", "مقاتلي صالح": a force word before a bare name */
-		if (k + 1 < j && c->w[k + 1].kind == W_ARABIC && c->w[k + 1].cls == 0 && !c->w[k + 1].has_al &&
-		    !c->w[k + 1].pro_len && !looks_adjective(c, &c->w[k + 1]))
+		if (bare_name_after(c, k, j))
 			return generic;
 	}
 	return generic_ok ? generic : j;    /* for a target, "مقاتلين" alone names no side */
@@ -2378,7 +2385,8 @@ static void core_name(const ev_ctx *c, kb_event_arg *a, size_t i, size_t j)
 		/* "حزب الله اللبناني وقوات النظام": a conjoined named force stays
 		 * ("والمسلحين الموالين لها" names none) */
 		if ((w->pro_wf && !conjoined_force(c, e, j)) ||
-		    !(is_actor_word(w, 1) || (w->cls & (KB_EVW_GENERIC | KB_EVW_NISBA))))
+		    !(is_actor_word(w, 1) || (w->cls & (KB_EVW_GENERIC | KB_EVW_NISBA)) ||
+		      ((c->w[e - 1].cls & KB_EVW_GENERIC) && bare_name_after(c, e - 1, j))))
 			break;
 	}
 	if (k == word_at(c, a->start) && e == word_at(c, a->stop - 1) + 1)

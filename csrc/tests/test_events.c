@@ -63,6 +63,50 @@ static void test_dates_and_modality(void)
 	kb_events_free(&ev);
 }
 
+/* The event whose trigger is `trigger` (first found), or NULL. */
+static const kb_event *by_trigger(const char *s, const kb_events *ev, const char *trigger)
+{
+	size_t k;
+	for (k = 0; k < ev->count; k++)
+		if (span_is(s, ev->items[k].trigger_start, ev->items[k].trigger_stop, trigger))
+			return &ev->items[k];
+	return NULL;
+}
+
+/* Does the argument's text contain `want`? */
+static int arg_has(const char *s, const kb_event_arg *a, const char *want)
+{
+	size_t n = strlen(want), k;
+	for (k = a->start; k + n <= a->stop; k++)
+		if (memcmp(s + k, want, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Who against whom: passive agents, counted dead, owners of the places
+ * hit, and the act one is accused of. */
+static void test_sides(void)
+{
+	const char *s = "ترافق ذلك مع قصف عنيف من قبل قوات النظام على مناطق في محيط المدينة. "
+	                "وقالت مصادر إن أربعة مدنيين قتلوا في المدينة. "
+	                "وقصفت مقاتلات التحالف مواقع للحوثيين وقوات صالح في المدينة. "
+	                "اتهمت باكستان الهند بانتهاك آخر لوقف إطلاق النار.";
+	kb_events ev = {0};
+	const kb_event *e;
+	CHECK(kb_events_extract(s, strlen(s), NULL, NULL, &ev) == KB_OK);
+	e = by_trigger(s, &ev, "قصف");
+	CHECK(e && e->has_source && arg_has(s, &e->source, "النظام"));
+	e = by_trigger(s, &ev, "قتلوا");
+	CHECK(e && e->target_count == 1 && arg_has(s, &e->targets[0], "أربعة مدنيين"));
+	e = by_trigger(s, &ev, "قصفت");
+	CHECK(e && e->target_count == 2 && arg_has(s, &e->targets[0], "حوثيين") &&
+	      arg_has(s, &e->targets[1], "قوات صالح"));
+	e = by_trigger(s, &ev, "انتهاك");
+	CHECK(e && e->has_source && arg_has(s, &e->source, "الهند") && e->target_count == 1 &&
+	      arg_has(s, &e->targets[0], "باكستان"));
+	kb_events_free(&ev);
+}
+
 static void test_edges(void)
 {
 	kb_events ev = {0};
@@ -90,6 +134,7 @@ int main(void)
 {
 	test_phone_call();
 	test_dates_and_modality();
+	test_sides();
 	test_edges();
 	return check_report("test_events");
 }
