@@ -1100,6 +1100,7 @@ typedef struct {
 	int explicit_target;        /* targets found in the event's own clause */
 	int masc_subject;           /* elided subject of a masculine verb: not a feminine phrase */
 	int victim_target;          /* the targets are the counted dead ("أربعة مدنيين") */
+	int embedded;               /* an act reported inside another (the accused's): not the topic */
 } ev_info;
 
 typedef struct {
@@ -1373,7 +1374,7 @@ static int recent_with_source(ev_ctx *c, const ev_infos *infos, int type, size_t
 		const ev_info *in = &infos->items[k];
 		if (in->sentence < min_sentence)
 			break;
-		if (!event_at(c, k)->has_source)
+		if (!event_at(c, k)->has_source || in->embedded)
 			continue;
 		if (type == -1 || in->type == type || (type == -2 && is_consult(in->type)))
 			return (int)k;
@@ -2845,6 +2846,7 @@ static int accused_act(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *i
 	in->explicit_source = 1;
 	e->targets[0] = p->source;
 	e->target_count = 1;
+	in->embedded = 1;
 	return 1;
 }
 
