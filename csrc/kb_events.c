@@ -358,6 +358,28 @@ static int is_prep_letter(const char *s, size_t n)
  * then without و/ف, then without a preposition ب/ل/ك (لل = ل + ال). An
  * unknown word loses a leading letter only when what is left looks like a
  * word of its own (the article follows, or five letters or more). */
+static int ends_with(const char *s, size_t n, const char *suffix);
+
+/* A preposition carrying a pronoun ("خلالها", "منه", "معهم") is still a
+ * preposition: it opens no noun phrase. */
+static const kb_event_word *prep_with_pronoun(const char *s, size_t n)
+{
+	static const char *const pronouns[] = {
+		"\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x87\xd9\x85", "\xd9\x87\xd8\xa7", "\xd9\x87"  /* هما هم ها ه */
+	};
+	size_t k;
+	for (k = 0; k < COUNT(pronouns); k++) {
+		size_t pn = strlen(pronouns[k]);
+		const kb_event_word *f;
+		if (n <= pn || !ends_with(s, n, pronouns[k]) || letters(n - pn) < 2)
+			continue;
+		f = find_word(s, n - pn);
+		if (f && (f->cls & KB_EVW_PREP))
+			return f;
+	}
+	return NULL;
+}
+
 static void classify_word(ev_ctx *c, ev_word *w)
 {
 	const char *s = word_norm(c, w);
@@ -391,6 +413,8 @@ static void classify_word(ev_ctx *c, ev_word *w)
 		}
 	}
 	w->pro_len = (uint8_t)off;
+	if (!e)
+		e = prep_with_pronoun(s + off, n - off);
 	if (e) {
 		w->cls = e->cls;
 		w->value = e->value;
