@@ -1949,6 +1949,26 @@ static size_t skip_place_and_time(const ev_ctx *c, size_t k, size_t limit)
 	return k;
 }
 
+/* "التقى بمنسوبي المستشفى وبعدد من الأطباء ومن الممرضين": more objects
+ * of the same preposition, each after و + a preposition, are more targets
+ * (a counted one gives its group). */
+static void more_pp_objects(const ev_ctx *c, kb_event *e, size_t j, size_t limit)
+{
+	size_t rounds, i2, j2, gi, gj;
+	for (rounds = 0; rounds < 4 && j < limit; rounds++) {
+		const ev_word *w = &c->w[j];
+		if (!w->pro_wf || !(w->pro_bl == 'b' || word_stem_is(c, w, W_MIN)) || !pp_object(c, j, limit, &i2, &j2))
+			return;
+		if (is_quantity(&c->w[i2]) && counted_group(c, i2, j2, limit, &gi, &gj)) {
+			add_targets(c, e, gi, gj);
+			j = gj;
+		} else {
+			add_targets(c, e, i2, j2);
+			j = j2;
+		}
+	}
+}
+
 /* Targets after the trigger: a direct object, or the phrase after the
  * preposition the type takes (مع، بـ، لـ، إلى، على، ضد). */
 static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size_t limit, size_t *goal_i,
@@ -2029,14 +2049,18 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 		if (w->pro_bl == 'b' && k <= in->t1 + 1 && w->has_al == 0 && type != KB_EVT_STATEMENT &&
 		    (type == KB_EVT_MEET || type == KB_EVT_CONSULT_PHONE || type == KB_EVT_DISAPPROVE_ACCUSE ||
 		     type == KB_EVT_HOST)) {
-			if (pp_object(c, k, limit, &i, &j))
+			if (pp_object(c, k, limit, &i, &j)) {
 				add_targets(c, e, i, j);
+				more_pp_objects(c, e, j, limit);
+			}
 			return;
 		}
 		if (w->pro_bl == 'b' && k <= in->t1 + 1 && w->has_al &&
 		    (type == KB_EVT_MEET || type == KB_EVT_CONSULT_PHONE)) {
-			if (pp_object(c, k, limit, &i, &j))
+			if (pp_object(c, k, limit, &i, &j)) {
 				add_targets(c, e, i, j);
+				more_pp_objects(c, e, j, limit);
+			}
 			return;
 		}
 		if ((w->pro_bl == 'l' || (w->norm_len == 2 && (w->cls & KB_EVW_PREP) &&
