@@ -2898,6 +2898,27 @@ static int accused_act(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *i
 	return 1;
 }
 
+/* "تمكن الأخير من استعادة السيطرة": "the latter" is the side named last
+ * in the event before (its last target). */
+static void the_latter(ev_ctx *c, const ev_infos *infos, kb_event *e)
+{
+	size_t i, j, k;
+	if (!e->has_source || !infos->count)
+		return;
+	arg_words(c, &e->source, &i, &j);
+	/* (folded forms: أ is ا, ة is ه) */
+	if (j != i + 1 || (!word_stem_is(c, &c->w[i], AR_AL "\xd8\xa7\xd8\xae\xd9\x8a\xd8\xb1") &&
+	                   !word_stem_is(c, &c->w[i], AR_AL "\xd8\xa7\xd8\xae\xd9\x8a\xd8\xb1\xd9\x87")))
+		return;
+	for (k = infos->count; k-- > lookback_floor(infos->count);) {
+		const kb_event *p = event_at(c, k);
+		if (p->target_count) {
+			e->source = p->targets[p->target_count - 1];
+			return;
+		}
+	}
+}
+
 static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 {
 	const ev_sentence *sent = &c->sent[s];
@@ -2933,6 +2954,7 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 		add_targets(c, &e, vi, vj);
 		in.victim_target = 1;
 	}
+	the_latter(c, infos, &e);
 	find_targets(c, &e, &in, after, limit, &gi, &gj);
 	resumptive_target(c, infos, &e, &in, first);
 	split_parties(c, &e, &in);
