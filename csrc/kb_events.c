@@ -2480,7 +2480,7 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 	if (in->type != KB_EVT_MILITARY_FORCE)
 		return;
 	memcpy(things, e->targets, sizeof things);
-	if (e->has_source && in->explicit_source) {
+	if (e->has_source && in->explicit_source && !in->embedded) {    /* the accused need not be a force */
 		arg_words(c, &e->source, &i, &j);
 		if (first_actor(c, i, j, 1) == j) {
 			e->has_source = 0;
@@ -2875,9 +2875,9 @@ static void split_parties(ev_ctx *c, kb_event *e, ev_info *in)
 	in->src_last = k;
 }
 
-/* "اتهمت باكستان الهند بانتهاك ...": the act one is accused of ("بـ" +
- * event noun right after the accused) was done by the accused, against
- * the accuser. */
+/* "اتهمت باكستان الهند بانتهاك ...", "محاكمة المتهمين بتفجير": the act
+ * one is accused or tried for ("بـ" + event noun right after the accused)
+ * was done by the accused, against the accuser. */
 static int accused_act(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in)
 {
 	const kb_event *p;
@@ -2886,15 +2886,17 @@ static int accused_act(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *i
 		return 0;
 	pin = &infos->items[infos->count - 1];
 	p = event_at(c, infos->count - 1);
-	if (pin->type != KB_EVT_DISAPPROVE_ACCUSE || pin->sentence != in->sentence || !p->target_count ||
-	    !p->has_source || p->targets[p->target_count - 1].stop != c->w[in->t0 - 1].stop)
+	if ((pin->type != KB_EVT_DISAPPROVE_ACCUSE && pin->type != KB_EVT_ARREST) || pin->sentence != in->sentence ||
+	    !p->target_count || p->targets[p->target_count - 1].stop != c->w[in->t0 - 1].stop)
 		return 0;
 	e->source = p->targets[p->target_count - 1];
 	e->has_source = 1;
 	in->explicit_source = 1;
+	in->embedded = 1;
+	if (pin->type == KB_EVT_ARREST || !p->has_source)
+		return 1;    /* "محاكمة المتهمين بتفجير": tried for, not done to the court */
 	e->targets[0] = p->source;
 	e->target_count = 1;
-	in->embedded = 1;
 	return 1;
 }
 
