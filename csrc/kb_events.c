@@ -2513,6 +2513,13 @@ static void check_military_args(ev_ctx *c, kb_event *e, ev_info *in)
 	e->target_count = kept;
 	if (e->has_source) {
 		arg_words(c, &e->source, &i, &j);
+		if (first_actor(c, i, j, 0) == j &&
+		    counted_group(c, i, j, c->sent[in->sentence].last, &oi, &oj)) {
+			/* "تفجير عناصر من التنظيم": the members' side names them */
+			set_arg(c, &e->source, oi, oj);
+			i = oi;
+			j = oj;
+		}
 		core_name(c, &e->source, first_actor(c, i, j, 1), j);
 	}
 }
