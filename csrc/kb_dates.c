@@ -425,6 +425,13 @@ static size_t year_after(const ctx *c, size_t i, long *year)
 }
 
 /* [day] MONTH [/ or ( ALT )] [year]; day given as `day` (0: none). */
+static int days_in_month(long year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return days[month - 1] + (month == 2 && leap);
+}
+
 static int month_expression(const ctx *c, size_t first, size_t i, uint32_t start, long day,
                             kb_date_match *m)
 {
@@ -464,7 +471,8 @@ static int month_expression(const ctx *c, size_t first, size_t i, uint32_t start
 	}
 	if (!year)
 		year = closest_year(c, month);
-	if (day)
+	/* A day the month does not have (31 فبراير) resolves to the month alone. */
+	if (day && day <= days_in_month(year, month))
 		snprintf(m->value, sizeof m->value, "%04ld-%02d-%02ld", year, month, day);
 	else
 		snprintf(m->value, sizeof m->value, "%04ld-%02d", year, month);

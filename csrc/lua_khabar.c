@@ -586,7 +586,8 @@ static const char *const token_kind_names[] = {
 	"word", "number", "punct", "latin", "symbol", "url", "email", "mention", "hashtag"
 };
 
-/* opts.max_bytes of argument 2 (nil or a table); -1 when absent. */
+/* The options of tokenize and sentences (argument 2: nil or a table whose
+ * only key is max_bytes): max_bytes, or -1 when absent. */
 static lua_Integer tokenize_max_bytes(lua_State *L, const char *fname)
 {
 	lua_Integer max = -1;
@@ -594,18 +595,14 @@ static lua_Integer tokenize_max_bytes(lua_State *L, const char *fname)
 		return -1;
 	if (!lua_istable(L, 2))
 		luaL_argerror(L, 2, lua_pushfstring(L, "table expected, got %s", luaL_typename(L, 2)));
-	lua_getfield(L, 2, "max_bytes");
-	if (!lua_isnil(L, -1)) {
-		lua_Number v;
-		if (lua_type(L, -1) != LUA_TNUMBER)
-			luaL_error(L, "bad value for %s option 'max_bytes' (number expected, got %s)", fname,
-			           luaL_typename(L, -1));
-		v = lua_tonumber(L, -1);
-		if (v < 0 || v != (lua_Number)(lua_Integer)v)
-			luaL_error(L, "bad value for %s option 'max_bytes' (a whole number >= 0 expected)", fname);
-		max = (lua_Integer)v;
+	lua_pushnil(L);
+	while (lua_next(L, 2)) {
+		if (lua_type(L, -2) != LUA_TSTRING || strcmp(lua_tostring(L, -2), "max_bytes") != 0)
+			luaL_error(L, "unknown %s option '%s'", fname,
+			           lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : luaL_typename(L, -2));
+		max = max_bytes_option(L, fname);
+		lua_pop(L, 1);
 	}
-	lua_pop(L, 1);
 	return max;
 }
 
@@ -672,7 +669,7 @@ static kb_tokens *run_tokenize(lua_State *L, const char *fname, const char **s, 
 	kb_tokens *tokens;
 	lua_Integer max;
 	kb_status status;
-	*s = luaL_checklstring(L, 1, n);
+	*s = check_text(L, 1, n);
 	max = tokenize_max_bytes(L, fname);
 	if (max >= 0 && *n > (size_t)max) {
 		push_failure(L, "input too large");
@@ -735,7 +732,7 @@ static int l_segment(lua_State *L)
 static int l_sentences(lua_State *L)
 {
 	size_t n, i;
-	const char *s = luaL_checklstring(L, 1, &n);
+	const char *s = check_text(L, 1, &n);
 	lua_Integer max = tokenize_max_bytes(L, "sentences");
 	kb_spans *spans;
 	kb_status status;
