@@ -285,7 +285,7 @@ static kb_status scan(ev_ctx *c)
 
 static int key_cmp(const char *key, const char *s, size_t n)
 {
-	int r = strncmp(key, s, n);
+	int r = n ? strncmp(key, s, n) : 0;   /* s may be NULL when n is 0 */
 	if (r != 0)
 		return r;
 	return key[n] != '\0';
@@ -332,9 +332,10 @@ static int find_trigger(const char *s, size_t n)
 #define AR_SEEN "\xd8\xb3"
 #define AR_AL AR_ALEF AR_LAM
 
+/* The arena is still NULL when no word had a search form (only marks). */
 static const char *word_norm(const ev_ctx *c, const ev_word *w)
 {
-	return c->arena.data + w->norm;
+	return c->arena.data ? c->arena.data + w->norm : "";
 }
 
 static int starts(const char *s, size_t n, const char *prefix)

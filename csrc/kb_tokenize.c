@@ -291,6 +291,8 @@ static void segment_word(tokenizer *t, kb_token *tk)
 	size_t letters, prefix = 0, suffix = 0;
 	if (t->letters > KB_SEG_MAX_LETTERS)
 		return;
+	if (tk->norm_len == 0)
+		return;   /* nothing to segment, and the text buffer may still be NULL */
 	letters = kb_segment_encode(t->out->text.data + tk->norm, tk->norm_len, code);
 	if (letters == 0 || letters != t->letters)
 		return;

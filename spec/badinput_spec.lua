@@ -34,8 +34,6 @@ local NAMES = { "normalize", "transliterate", "tokenize", "sentences", "entities
 -- What issue 7 asks that a function does not do yet: the case is pending
 -- (visible in every run) rather than failing, until its owner fixes it.
 local GAPS = {
-  ["events:empty search form"] = "kb_events passes NULL to strncmp when no word has a search form "
-    .. "(fuzz/pending/events/null-key-compare; UBSan aborts under make test-asan)",
 }
 
 -- Marks the running case pending when it is a known gap; true if so.
