@@ -18,32 +18,27 @@ static void pick_options(fuzz_input *in, kb_norm_options *opts)
 		if (choice % 4 == 3)
 			opts->flags = KB_NORM_COMPOSE;
 	} else {
-		/* Only the steps kb.h defines: other bits break the fast loop
-		 * (fuzz/pending/normalize/unknown-flag-bits). */
+		/* Any bits: those beyond the steps kb.h defines are ignored. */
 		unsigned low = fuzz_byte(in);
-		opts->flags = (low | (fuzz_byte(in) << 8)) & ((KB_NORM_CASE << 1) - 1u);
+		opts->flags = low | (fuzz_byte(in) << 8) | ((unsigned)fuzz_byte(in) << 16);
 		opts->zwnj = (kb_zwnj_mode)(fuzz_byte(in) % 3);
 	}
 	opts->invalid = (kb_invalid_mode)(fuzz_byte(in) % 3);
 }
 
 /* Composition alone leaves every run of marks in canonical order (no mark
- * follows one of a higher combining class), as NFC does. The marks before
- * the first starter are not checked: kb_normalize leaves them as they are
- * (fuzz/pending/normalize/leading-marks-unordered). */
+ * follows one of a higher combining class), as NFC does, also before the
+ * first starter. */
 static void check_canonical_order(const char *s, size_t n)
 {
 	size_t i = 0;
 	unsigned previous = 0;
-	int seen_starter = 0;
 	while (i < n) {
 		int32_t cp;
 		unsigned ccc;
 		i += kb_utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		ccc = cp < 0 ? 0 : u_getCombiningClass(cp);
-		if (ccc == 0)
-			seen_starter = 1;
-		else if (seen_starter)
+		if (ccc != 0)
 			FUZZ_ASSERT(previous <= ccc);
 		previous = ccc;
 	}

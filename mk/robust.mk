@@ -28,10 +28,7 @@ deps-robust:
 # --- libFuzzer harnesses ------------------------------------------------------
 
 # The engine once more, instrumented for coverage, ASan and UBSan.
-# Two checks recover only so that fuzz/ubsan.supp can name the known NULL
-# cases; UBSAN_OPTIONS in fuzz/run.sh still halts on any other report.
-FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all \
-               -fsanitize-recover=pointer-overflow,nonnull-attribute -fno-omit-frame-pointer
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  = $(WARNINGS) -O1 -g -D_POSIX_C_SOURCE=200809L -Icsrc $(DEPS_CFLAGS) $(FUZZ_SAN)
 
 $(BUILD)/fuzz/obj/%.o: csrc/%.c $(ENGINE_HDR)
