@@ -22,19 +22,15 @@ local function read_file(path)
 end
 
 -- {text, date} of each article, up to `limit` bytes of text.
-local function news_articles(path)
-  local ok, cjson = pcall(require, "cjson")
-  if not ok or not io.open(path, "rb") then return nil end
-  local p = assert(io.popen("gzip -dc '" .. path .. "'"))
+local function news_articles()
   local articles, size = {}, 0
-  for line in p:lines() do
-    local a = cjson.decode(line)
-    local text = (a.title or "") .. "\n" .. (a.text or "")
+  local found = dofile("bench/corpus.lua").each(shared, function(a)
+    local text = (a.title or "") .. "\n" .. a.text
     articles[#articles + 1] = { text = text, date = (a.date or ""):match("^%d%d%d%d%-%d%d%-%d%d") }
     size = size + #text
-    if size >= limit then break end
-  end
-  p:close()
+    return size >= limit
+  end)
+  if not found then return nil end
   return articles, size, "SaudiNewsNet"
 end
 
@@ -48,7 +44,7 @@ local function sample_articles()
   return articles, size, "the sample article, repeated"
 end
 
-local articles, size, name = news_articles(shared .. "/data/saudinewsnet/articles.jsonl.gz")
+local articles, size, name = news_articles()
 if not articles then articles, size, name = sample_articles() end
 
 local best, count = math.huge, 0

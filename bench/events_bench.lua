@@ -12,7 +12,6 @@ package.cpath = "./" .. build .. "/?.so;" .. package.cpath
 package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
 
 local khabar = require "khabar"
-local decode = require("khabar.json").decode
 local json = require "khabar.json"
 local shared = arg[1] or "../shared"
 local TARGET_MB = tonumber(os.getenv("KHABAR_BENCH_MB")) or 8
@@ -20,22 +19,12 @@ local TARGET_MB = tonumber(os.getenv("KHABAR_BENCH_MB")) or 8
 -- Articles {date, text} until TARGET_MB of text.
 local function load_articles()
   local docs, bytes = {}, 0
-  local corpus = shared .. "/data/saudinewsnet/articles.jsonl.gz"
-  local f = io.open(corpus, "rb")
-  if f then
-    f:close()
-    local p = assert(io.popen("gzip -dc '" .. corpus .. "'"))
-    for line in p:lines() do
-      local doc = decode(line)
-      if doc and type(doc.text) == "string" then
-        docs[#docs + 1] = { id = #docs + 1, date = tostring(doc.date or ""):sub(1, 10), text = doc.text }
-        bytes = bytes + #doc.text
-        if bytes >= TARGET_MB * 1024 * 1024 then break end
-      end
-    end
-    p:close()
-    return docs, bytes, "news corpus"
-  end
+  local found = dofile("bench/corpus.lua").each(shared, function(doc)
+    docs[#docs + 1] = { id = #docs + 1, date = tostring(doc.date or ""):sub(1, 10), text = doc.text }
+    bytes = bytes + #doc.text
+    return bytes >= TARGET_MB * 1024 * 1024
+  end)
+  if found then return docs, bytes, "news corpus" end
   local sample = assert(io.open("spec/fixtures/sample/article.txt", "rb")):read("a")
   while bytes < TARGET_MB * 1024 * 1024 do
     docs[#docs + 1] = { id = #docs + 1, date = string.format("2020-12-%02d", #docs % 28 + 1), text = sample }

@@ -51,19 +51,15 @@ local function read_file(path)
   return s
 end
 
-local function news_documents(path)
-  local ok, cjson = pcall(require, "cjson")
-  if not ok or not io.open(path, "rb") then return nil end
-  local p = assert(io.popen("gzip -dc '" .. path .. "'"))
+local function news_documents()
   local docs, tokens = {}, 0
-  for line in p:lines() do
-    local a = cjson.decode(line)
-    local doc = sentences_of((a.title or "") .. " . " .. (a.text or ""))
+  local found = dofile("bench/corpus.lua").each(shared, function(a)
+    local doc = sentences_of((a.title or "") .. " . " .. a.text)
     docs[#docs + 1] = doc
     for _, s in ipairs(doc) do tokens = tokens + #s end
-    if tokens >= limit then break end
-  end
-  p:close()
+    return tokens >= limit
+  end)
+  if not found then return nil end
   return docs, tokens, "SaudiNewsNet"
 end
 
@@ -79,7 +75,7 @@ local function sample_documents()
   return docs, tokens, "the sample article, repeated"
 end
 
-local docs, tokens, name = news_documents(shared .. "/data/saudinewsnet/articles.jsonl.gz")
+local docs, tokens, name = news_documents()
 if not docs then docs, tokens, name = sample_documents() end
 
 local best, entities = math.huge, 0

@@ -40,19 +40,14 @@ local function file_exists(path)
 end
 
 -- Title and text of every article, one paragraph a line, up to `limit` bytes.
-local function news_corpus(path, limit)
-  local ok, cjson = pcall(require, "cjson")
-  if not ok then return nil, "lua-cjson is missing (make deps-bench-normalize)" end
-  local p = assert(io.popen("gzip -dc '" .. path .. "'"))
+local function news_corpus(shared_dir, limit)
   local parts, size = {}, 0
-  for line in p:lines() do
-    local article = cjson.decode(line)
-    local text = (article.title or "") .. "\n" .. (article.text or "") .. "\n"
+  dofile("bench/corpus.lua").each(shared_dir, function(article)
+    local text = (article.title or "") .. "\n" .. article.text .. "\n"
     parts[#parts + 1] = text
     size = size + #text
-    if size >= limit then break end
-  end
-  p:close()
+    return size >= limit
+  end)
   return table.concat(parts)
 end
 
@@ -184,7 +179,7 @@ end
 local corpus_path = shared .. "/data/saudinewsnet/articles.jsonl.gz"
 local corpus, source
 if file_exists(corpus_path) then
-  corpus = assert(news_corpus(corpus_path, 100 * MB))
+  corpus = news_corpus(shared, 100 * MB)
   source = "SaudiNewsNet (" .. corpus_path .. ")"
 else
   corpus = generated_corpus(4 * MB)

@@ -15,31 +15,13 @@ local core = require "khabar.core"
 
 local MB = 1000 * 1000
 
-local escapes = { n = "\n", t = "\t", r = "\r", b = "\b", f = "\f", ['"'] = '"', ["\\"] = "\\", ["/"] = "/" }
-
-local function json_string(s)
-  s = s:gsub("\\u(%x%x%x%x)", function(h)
-    local cp = tonumber(h, 16)
-    if cp >= 0xD800 and cp <= 0xDFFF then return "\239\191\189" end
-    return utf8.char(cp)
-  end)
-  return (s:gsub("\\(.)", escapes))
-end
-
 local function corpus_texts(shared)
-  local path = shared .. "/data/saudinewsnet/articles.jsonl.gz"
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  f:close()
   local texts = {}
-  local p = assert(io.popen("gzip -dc '" .. path .. "'"))
-  for line in p:lines() do
-    local title = line:match('"title": "(.-[^\\])"')
-    local text = line:match('"text": "(.*)"}%s*$')
-    if title then texts[#texts + 1] = json_string(title) end
-    if text then texts[#texts + 1] = json_string(text) end
-  end
-  p:close()
+  local found = dofile("bench/corpus.lua").each(shared, function(article)
+    if article.title then texts[#texts + 1] = article.title end
+    texts[#texts + 1] = article.text
+  end)
+  if not found then return nil end
   return texts, "SaudiNewsNet corpus"
 end
 
