@@ -31,4 +31,12 @@ function corpus.each(shared, each)
   return true
 end
 
+--- The sample article (the fallback text when the corpus is absent).
+function corpus.sample()
+  local f = assert(io.open("spec/fixtures/sample/article.txt", "rb"))
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
 return corpus

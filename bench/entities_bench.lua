@@ -13,14 +13,6 @@ local khabar = require "khabar"
 local shared = arg[1] or "../shared"
 local limit = (tonumber(arg[2]) or 8) * 1e6
 
-local function read_file(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 -- {text, date} of each article, up to `limit` bytes of text.
 local function news_articles()
   local articles, size = {}, 0
@@ -35,7 +27,7 @@ local function news_articles()
 end
 
 local function sample_articles()
-  local text = assert(read_file("spec/fixtures/sample/article.txt"))
+  local text = dofile("bench/corpus.lua").sample()
   local articles, size = {}, 0
   while size < limit / 4 do
     articles[#articles + 1] = { text = text, date = "2020-12-28" }

@@ -43,14 +43,6 @@ local function sentences_of(text)
   return doc
 end
 
-local function read_file(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 local function news_documents()
   local docs, tokens = {}, 0
   local found = dofile("bench/corpus.lua").each(shared, function(a)
@@ -64,7 +56,7 @@ local function news_documents()
 end
 
 local function sample_documents()
-  local doc = sentences_of(assert(read_file("spec/fixtures/sample/article.txt")))
+  local doc = sentences_of(dofile("bench/corpus.lua").sample())
   local per = 0
   for _, s in ipairs(doc) do per = per + #s end
   local docs, tokens = {}, 0
