@@ -61,6 +61,17 @@ function cli.parse(args, spec)
   return opts, positional
 end
 
+--- Parses the arguments of a command that reads one text (FILE or standard
+-- input) and reads it. Returns opts, text; or nil, message.
+function cli.parse_text_command(args, spec, stdin)
+  local opts, rest = cli.parse(args, spec)
+  if not opts then return nil, rest end
+  if #rest > 1 then return nil, "takes at most one FILE" end
+  local text, err = cli.read_input(rest[1], stdin)
+  if not text then return nil, err end
+  return opts, text
+end
+
 --- Reads the whole input: the named file, or standard input.
 function cli.read_input(path, stdin)
   if not path or path == "-" then return stdin:read("a") or "" end

@@ -18,11 +18,8 @@ return {
   summary = "print the sentences of a text as JSON spans",
   usage = usage,
   run = function(args, env)
-    local opts, rest = cli.parse(args, { pretty = "flag" })
-    if not opts then return nil, rest end
-    if #rest > 1 then return nil, "takes at most one FILE" end
-    local text, err = cli.read_input(rest[1], env.stdin)
-    if not text then return nil, err end
+    local opts, text = cli.parse_text_command(args, { pretty = "flag" }, env.stdin)
+    if not opts then return nil, text end
     local spans, message = khabar.sentences(text)
     if not spans then return nil, message end
     for _, span in ipairs(spans) do span.text = text:sub(span.start, span.stop) end

@@ -19,11 +19,8 @@ return {
   summary = "print the tokens of a text as JSON (clitics split off)",
   usage = usage,
   run = function(args, env)
-    local opts, rest = cli.parse(args, { pretty = "flag" })
-    if not opts then return nil, rest end
-    if #rest > 1 then return nil, "takes at most one FILE" end
-    local text, err = cli.read_input(rest[1], env.stdin)
-    if not text then return nil, err end
+    local opts, text = cli.parse_text_command(args, { pretty = "flag" }, env.stdin)
+    if not opts then return nil, text end
     local tokens, message = khabar.tokenize(text)
     if not tokens then return nil, message end
     env.stdout:write(json.encode(json.array(tokens), opts.pretty), "\n")

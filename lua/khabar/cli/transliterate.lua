@@ -19,11 +19,8 @@ return {
   summary = "transliterate Arabic to Buckwalter or Latin, and Buckwalter back",
   usage = usage,
   run = function(args, env)
-    local o, rest = cli.parse(args, spec)
-    if not o then return nil, rest end
-    if #rest > 1 then return nil, "takes at most one FILE" end
-    local text, err = cli.read_input(rest[1], env.stdin)
-    if not text then return nil, err end
+    local o, text = cli.parse_text_command(args, spec, env.stdin)
+    if not o then return nil, text end
     local ok, out, message = pcall(khabar.transliterate, text, o.scheme or "buckwalter",
       { reverse = o.reverse or false, invalid = o.invalid })
     if not ok then return nil, tostring(out):gsub("^[^:]*:%d+: ", "") end
