@@ -623,6 +623,21 @@ static size_t fast_one(const unsigned char *p, const unsigned char *end, unsigne
 	return len;
 }
 
+/* Ends a fast run at p (output at o): records the last safe segment
+ * boundary seen and the output length; returns the input position. */
+static size_t end_fast_run(norm_state *st, const unsigned char *p, const unsigned char *o,
+			   const unsigned char *seg_p, const unsigned char *seg_o)
+{
+	const unsigned char *const data = (const unsigned char *)st->out->data;
+	if (seg_p) {
+		st->seg_in = (size_t)(seg_p - st->src);
+		st->seg_out = (size_t)(seg_o - data);
+		st->seg_valid = 1;
+	}
+	st->out->len = (size_t)(o - data);
+	return (size_t)(p - st->src);
+}
+
 /* Without a map: ASCII and two-byte characters whose rule is a plain
  * copy, a deletion, a one-character replacement or a single space go
  * through the table (fast_one, runs of unchanged letters and ASCII);
@@ -670,13 +685,7 @@ static size_t fast_run(norm_state *st, size_t i)
 		seg_o = before;
 		p += len;
 	}
-	if (seg_p) {
-		st->seg_in = (size_t)(seg_p - st->src);
-		st->seg_out = (size_t)(seg_o - data);
-		st->seg_valid = 1;
-	}
-	st->out->len = (size_t)(o - data);
-	return (size_t)(p - st->src);
+	return end_fast_run(st, p, o, seg_p, seg_o);
 }
 
 #ifdef KB_HAVE_SSSE3
@@ -727,13 +736,7 @@ static size_t fast_run_simd(norm_state *st, size_t i, const simd_tables *simd)
 			p += len;
 		}
 	}
-	if (seg_p) {
-		st->seg_in = (size_t)(seg_p - st->src);
-		st->seg_out = (size_t)(seg_o - data);
-		st->seg_valid = 1;
-	}
-	st->out->len = (size_t)(o - data);
-	i = (size_t)(p - st->src);
+	i = end_fast_run(st, p, o, seg_p, seg_o);
 	return stop ? i : fast_run(st, i);
 }
 #endif
