@@ -78,7 +78,7 @@ typedef struct {
 	uint8_t ent;                /* EW_* marks from the entities passed in */
 } ev_word;
 
-enum { EW_START = 1, EW_END = 2, EW_TITLE = 4, EW_NAME = 8, EW_ACTOR = 16 };
+enum { EW_START = 1, EW_END = 2, EW_TITLE = 4, EW_NAME = 8, EW_ACTOR = 16, EW_PERSON = 32 };
 
 typedef struct {
 	size_t first, last;         /* word range [first, last) */
@@ -2858,6 +2858,69 @@ static void inherit_location(ev_ctx *c, const ev_infos *infos, kb_event *e, cons
 	}
 }
 
+/* May word k stand between a title and the name it introduces: a comma,
+ * a rank (الدكتور، اللواء), the rest of the title or of the body it heads
+ * (الأمم المتحدة، لمجلس التعاون), a country or "لدى/إلى + country"? A new
+ * office (وزير) starts another person. */
+static int between_title_and_name(const ev_ctx *c, size_t k)
+{
+	const ev_word *w = &c->w[k];
+	if (is_punct(w, P_COMMA))
+		return 1;
+	if (w->kind != W_ARABIC || w->trig >= 0 || w->pro_wf)
+		return 0;
+	if ((w->cls & KB_EVW_TITLE) && !(w->cls & KB_EVW_HON))
+		return 0;
+	if (w->cls & (KB_EVW_HON | KB_EVW_COUNTRY | KB_EVW_NISBA | KB_EVW_CITY | KB_EVW_ORGX))
+		return 1;
+	if (w->ent & (EW_TITLE | EW_NAME))
+		return 1;
+	/* "لدى اليمن", "إلى اليمن" */
+	return (word_is(c, w, "\xd9\x84\xd8\xaf\xd9\x8a") || word_is(c, w, W_ILA)) && k + 1 < c->nw &&
+	       (c->w[k + 1].cls & (KB_EVW_COUNTRY | KB_EVW_CITY));
+}
+
+/* "مبعوث الأمم المتحدة إلى اليمن إسماعيل ولد الشيخ أحمد", "الأمين العام
+ * لمجلس التعاون ... الدكتور عبداللطيف الزياني": an argument that is only a
+ * title stands for the person named right after it: its span becomes
+ * the name (its country and sector stay the title's). */
+static void name_after_title(const ev_ctx *c, kb_event_arg *a)
+{
+	size_t i, j, k, m;
+	int titled = 0;
+	if (!a->stop)
+		return;
+	arg_words(c, a, &i, &j);
+	for (k = i; k < j; k++) {
+		if (c->w[k].ent & EW_PERSON)
+			return;
+		if ((c->w[k].cls & (KB_EVW_TITLE | KB_EVW_HON)) || (c->w[k].ent & EW_TITLE))
+			titled = 1;
+	}
+	if (!titled)
+		return;
+	for (k = j; k < c->nw && k < j + 10 && c->w[k].sentence == c->w[i].sentence; k++) {
+		if ((c->w[k].ent & EW_PERSON) && (c->w[k].ent & EW_START) && !c->w[k].pro_len) {
+			for (m = k; m + 1 < c->nw && !(c->w[m].ent & EW_END) && (c->w[m + 1].ent & EW_PERSON); m++)
+				;
+			a->start = c->w[k].start;
+			a->stop = c->w[m].stop;
+			return;
+		}
+		if (!between_title_and_name(c, k))
+			return;
+	}
+}
+
+static void names_after_titles(const ev_ctx *c, kb_event *e)
+{
+	unsigned t;
+	if (e->has_source)
+		name_after_title(c, &e->source);
+	for (t = 0; t < e->target_count; t++)
+		name_after_title(c, &e->targets[t]);
+}
+
 /* "التقى رئيسا الوزراء الهندي ناريندرا مودي والباكستاني نواز شريف": a
  * meeting or talks whose subject joins two parties, with no other party
  * named, is between them: the first is the source, the rest the targets. */
@@ -2977,6 +3040,7 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	else if (gj && !e.target_count)
 		add_targets(c, &e, gi, gj);
 	resolve_titles(c, infos, &e, in.type == KB_EVT_MILITARY_FORCE);
+	names_after_titles(c, &e);
 	if (!e.has_location)
 		find_location(c, &e, &in, first, limit);
 	inherit_location(c, infos, &e, &in);
@@ -3382,7 +3446,8 @@ static void mark_entities(ev_ctx *c)
 			c->w[a].ent |= EW_START;
 			c->w[b].ent |= EW_END;
 			for (m = a; m <= b; m++)
-				c->w[m].ent |= (uint8_t)(EW_NAME | (en->type != KB_ENT_LOC ? EW_ACTOR : 0));
+				c->w[m].ent |= (uint8_t)(EW_NAME | (en->type != KB_ENT_LOC ? EW_ACTOR : 0) |
+				                         (en->type == KB_ENT_PERS ? EW_PERSON : 0));
 		}
 	}
 }
