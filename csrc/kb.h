@@ -337,7 +337,7 @@ typedef struct {
 	char sector[4];         /* "GOV", "MIL", "SPY", "LEG", "COP", "REB", ... or "" */
 } kb_event_arg;
 
-#define KB_EVENT_MAX_TARGETS 4
+#define KB_EVENT_MAX_TARGETS 8
 
 typedef enum {
 	KB_MODALITY_ASSERTED, KB_MODALITY_FUTURE, KB_MODALITY_HYPOTHETICAL, KB_MODALITY_REPORTED

@@ -545,8 +545,8 @@ static int has_pronoun_suffix(const ev_ctx *c, const ev_word *w)
 		return 0;
 	if (s[end - 2] == 0xD9 && s[end - 1] == 0x87)   /* ه */
 		return 1;
-	if (s[end - 2] == 0xD9 && (s[end - 1] == 0x85 || s[end - 1] == 0x86 || s[end - 1] == 0xA7 ||
-	                           s[end - 1] == 0x8A)) {   /* م ن ا ي after ه: هم هن ها هما */
+	if ((s[end - 2] == 0xD9 && (s[end - 1] == 0x85 || s[end - 1] == 0x86 || s[end - 1] == 0x8A)) ||
+	    (s[end - 2] == 0xD8 && s[end - 1] == 0xA7)) {   /* م ن ي ا after ه: هم هن هي ها هما */
 		size_t k = end - 2;
 		if (s[end - 1] == 0xA7 && k >= w->start + 2 && s[k - 2] == 0xD9 && s[k - 1] == 0x85)
 			k -= 2;  /* هما */
@@ -693,8 +693,10 @@ static int inside_name(const ev_ctx *c, size_t k)
  * adjective before a name (الرئيس باراك, اليمنية راجح). */
 static size_t np_end(const ev_ctx *c, size_t i, size_t limit, int coord)
 {
-	size_t k = i + 1;
-	while (k < limit && k - i < NP_MAX) {
+	size_t k = i + 1, conjunct = i;
+	/* each conjunct of a list may be a full phrase ("لمقام خادم الحرمين
+	 * الشريفين وسمو ولي العهد وولي ولي العهد ...") */
+	while (k < limit && k - conjunct < NP_MAX && k - i < 4 * NP_MAX) {
 		const ev_word *w = &c->w[k], *prev = &c->w[k - 1];
 		if (w->kind == W_PUNCT)
 			break;
@@ -708,6 +710,8 @@ static size_t np_end(const ev_ctx *c, size_t i, size_t limit, int coord)
 			break;
 		if (w->pro_wf && !coord)
 			break;
+		if (w->pro_wf)
+			conjunct = k;
 		if (w->cls & KB_EVW_QUANT)
 			break;
 		if (prev->has_al && !w->has_al && w->kind == W_ARABIC && !w->pro_wf &&
@@ -1467,6 +1471,8 @@ static int noun_agent(const ev_ctx *c, size_t t1, size_t limit, int definite, in
 	return 0;
 }
 
+static int is_place_word(const ev_word *w);
+
 /* "بين X و Y" after a trigger: the two sides. */
 static int between_sides(const ev_ctx *c, size_t t1, size_t limit, size_t *x0, size_t *x1, size_t *y0,
                          size_t *y1)
@@ -1479,6 +1485,11 @@ static int between_sides(const ev_ctx *c, size_t t1, size_t limit, size_t *x0, s
 			break;
 	}
 	if (k >= limit || k >= t1 + 24 || k + 1 >= limit || !np_start_ok(&c->w[k + 1], 0))
+		return 0;
+	/* "بين العامين 1981 و2005", "بين محافظة لحج وعدن": times and places
+	 * are no sides */
+	if (is_place_word(&c->w[k + 1]) || (c->w[k + 1].cls & KB_EVW_TIME) || is_quantity(&c->w[k + 1]) ||
+	    (k + 2 < limit && c->w[k + 2].kind == W_NUMBER))
 		return 0;
 	/* "بين قوات النظام والمسلحين الموالين لها من طرف، والمعارضة": the
 	 * other side follows a comma. */
@@ -1604,7 +1615,8 @@ static int is_air_word(const ev_ctx *c, const ev_word *w)
 /* The agent named after the event a few words on: the passive "من قبل
  * قوات النظام" (also "ومن قبل"), or, for armed force, aircraft after "من"
  * or "لـ" ("قصف مكثف من الطيران المروحي", "بغارات من طيران التحالف",
- * "قصف مكثف للطيران الحربي"). */
+ * "قصف مكثف للطيران الحربي") and the side a fight ends in favour of
+ * ("لصالح"). */
 static int by_agent(const ev_ctx *c, const ev_info *in, size_t limit, size_t *i, size_t *j)
 {
 	size_t k;
@@ -1613,6 +1625,13 @@ static int by_agent(const ev_ctx *c, const ev_info *in, size_t limit, size_t *i,
 		size_t at = k + 1;
 		if (w->kind == W_PUNCT || w->trig >= 0)
 			return 0;
+		if (in->type == KB_EVT_MILITARY_FORCE && word_is(c, w, "\xd9\x84\xd8\xb5\xd8\xa7\xd9\x84\xd8\xad") &&
+		    np_start_ok(&c->w[at], 0) && c->w[at].has_al) {
+			/* "حسم المعارك لصالح الجيش الوطني": the side it favours */
+			*i = at;
+			*j = np_end(c, at, limit, 1);
+			return 1;
+		}
 		if (in->type == KB_EVT_MILITARY_FORCE && w->pro_bl == 'l' && is_air_word(c, w)) {
 			/* "قصف مكثف للطيران الحربي" */
 			*i = k;
@@ -1690,6 +1709,62 @@ static int manner_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, s
 	return 1;
 }
 
+/* Is w "كان" or "كانت" (the past of to be, before a clause)? */
+static int is_kana(const ev_ctx *c, const ev_word *w)
+{
+	return word_is(c, w, "\xd9\x83\xd8\xa7\xd9\x86") ||               /* كان */
+	       word_is(c, w, "\xd9\x83\xd8\xa7\xd9\x86\xd8\xaa");        /* كانت */
+}
+
+/* A plain word that may be a verb or an adjective: unknown, no clitic. */
+static int plain_word(const ev_word *w)
+{
+	return w->kind == W_ARABIC && (w->cls & ~(KB_EVW_VERB | KB_EVW_NISBA | KB_EVW_WSTEM | KB_EVW_LV)) == 0 && w->trig < 0 &&
+	       !w->pro_len;
+}
+
+/* The agent named in a relative clause on an event noun: "هجوما شنه
+ * التنظيم", "جريمة جديدة ارتكبتها الميليشيات", "الانتقادات التي وجهها
+ * الأمير", "هجوما كانت ميليشيات الحوثي تحضر له". The clause's verb
+ * carries the pronoun of the noun; its subject did the act. (The trigger
+ * is words [t0, t1).) */
+static int relative_agent(const ev_ctx *c, size_t t0, size_t t1, size_t limit, size_t *i, size_t *j)
+{
+	size_t k = t1, adj = 0, e;
+	while (k < limit && adj < 2 && plain_word(&c->w[k]) && !has_pronoun_suffix(c, &c->w[k]) &&
+	       !is_kana(c, &c->w[k])) {
+		k++;
+		adj++;
+	}
+	if (k < limit && (c->w[k].cls & KB_EVW_REL) && !c->w[k].pro_len)
+		k++;
+	else if (c->w[t0].has_al)
+		return 0;    /* a definite noun takes a relative pronoun ("الاجتماع حضره" is a clause) */
+	if (k + 1 >= limit)
+		return 0;
+	if (is_kana(c, &c->w[k]) && np_start_ok(&c->w[k + 1], 0)) {
+		/* "كانت ميليشيات الحوثي تحضر له": the verb before "له" */
+		for (e = k + 3; e < limit && e < k + 8; e++) {
+			const ev_word *w = &c->w[e];
+			if (w->kind == W_PUNCT || w->trig >= 0 || (w->cls & (KB_EVW_PART | KB_EVW_COMP)))
+				return 0;
+			if (((w->cls & KB_EVW_PREP) && ends_with(word_norm(c, w), w->norm_len, "\xd9\x87")) &&
+			    plain_word(&c->w[e - 1])) {
+				*i = k + 1;
+				*j = e - 1;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	if (!plain_word(&c->w[k]) || c->w[k].has_al || !has_pronoun_suffix(c, &c->w[k]) ||
+	    !np_start_ok(&c->w[k + 1], 0) || is_quantity(&c->w[k + 1]))
+		return 0;
+	*i = k + 1;
+	*j = np_end(c, k + 1, limit, 1);
+	return 1;
+}
+
 /* The subject-side rules, in order; returns where the subject ends (the
  * place to look for a direct object), or 0 when there is none in the clause. */
 static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in,
@@ -1732,6 +1807,10 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 		size_t far = c->sent[in->sentence].last;
 		if (far > in->t1 + 2 * WINDOW)
 			far = in->t1 + 2 * WINDOW;
+		if (!victim && !c->w[in->t0].suffix && relative_agent(c, in->t0, in->t1, limit, &i, &j)) {
+			set_source(c, e, in, i, j, 1);
+			return 0;
+		}
 		if (between_sides(c, in->t1, far > limit ? far : limit, &x0, &x1, &y0, &y1)) {
 			set_source(c, e, in, x0, x1, 1);
 			add_targets(c, e, y0, y1);
@@ -1931,6 +2010,10 @@ static size_t skip_place_and_time(const ev_ctx *c, size_t k, size_t limit)
 	int rounds;
 	for (rounds = 0; rounds < 4 && k < limit; rounds++) {
 		const ev_word *w = &c->w[k];
+		if ((w->cls & KB_EVW_TIME) && !strcmp(time_value(w), "DAYPART")) {
+			k = np_end(c, k, limit, 0);    /* "صباح أول يوم عيد الفطر المبارك" */
+			continue;
+		}
 		if (is_punct(w, P_COMMA) || (w->cls & KB_EVW_TIME) ||
 		    (w->kind == W_NUMBER && k > 0 && (c->w[k - 1].cls & KB_EVW_TIME))) {
 			k++;
@@ -1950,21 +2033,48 @@ static size_t skip_place_and_time(const ev_ctx *c, size_t k, size_t limit)
 	return k;
 }
 
-/* "التقى بمنسوبي المستشفى وبعدد من الأطباء ومن الممرضين": more objects
- * of the same preposition, each after و + a preposition, are more targets
- * (a counted one gives its group). */
-static void more_pp_objects(const ev_ctx *c, kb_event *e, size_t j, size_t limit)
+/* "التقى بمنسوبي المستشفى وبعدد من الأطباء ومن الممرضين", "لمقام ...
+ * ولأهالي الجبيل": more objects of the same preposition (bl: 'b' or 'l'),
+ * each after و + a preposition, are more targets (a counted one gives its
+ * group). */
+static void more_pp_objects(const ev_ctx *c, kb_event *e, size_t j, size_t limit, int bl)
 {
 	size_t rounds, i2, j2, gi, gj;
 	for (rounds = 0; rounds < 4 && j < limit; rounds++) {
 		const ev_word *w = &c->w[j];
-		if (!w->pro_wf || !(w->pro_bl == 'b' || word_stem_is(c, w, W_MIN)) || !pp_object(c, j, limit, &i2, &j2))
+		if (!w->pro_wf || !(w->pro_bl == bl || word_stem_is(c, w, W_MIN)) || !pp_object(c, j, limit, &i2, &j2))
 			return;
 		if (is_quantity(&c->w[i2]) && counted_group(c, i2, j2, limit, &gi, &gj)) {
 			add_targets(c, e, gi, gj);
 			j = gj;
 		} else {
 			add_targets(c, e, i2, j2);
+			j = j2;
+		}
+	}
+}
+
+/* "استقبل ... مديري الدوائر الحكومية بالجبيل وعددا من رجال الأعمال
+ * ورؤساء الشركات وجموعا من أهالي ...": more direct objects joined by و,
+ * after a "بـ + place" that qualifies the one before; a counted one gives
+ * its group. */
+static void more_objects(const ev_ctx *c, kb_event *e, size_t j, size_t limit)
+{
+	size_t rounds, j2, gi, gj;
+	for (rounds = 0; rounds < 6 && j < limit; rounds++) {
+		const ev_word *w = &c->w[j];
+		if (w->pro_bl == 'b' && !w->pro_wf && is_place_word(w)) {
+			j = np_end(c, j, limit, 0);
+			continue;
+		}
+		if (!w->pro_wf || w->pro_bl || !np_start_ok(w, 0) || w->trig >= 0)
+			return;
+		j2 = np_end(c, j, limit, 1);
+		if (is_quantity(w) && counted_group(c, j, j2, limit, &gi, &gj)) {
+			add_targets(c, e, gi, gj);
+			j = gj;
+		} else {
+			add_targets(c, e, j, j2);
 			j = j2;
 		}
 	}
@@ -2002,6 +2112,7 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 			*goal_j = j;
 		} else if (!(c->w[after].cls & (KB_EVW_PLACE | KB_EVW_CITY))) {
 			add_targets(c, e, after, j);
+			more_objects(c, e, j, limit);
 		}
 		return;
 	}
@@ -2052,7 +2163,7 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 		     type == KB_EVT_HOST)) {
 			if (pp_object(c, k, limit, &i, &j)) {
 				add_targets(c, e, i, j);
-				more_pp_objects(c, e, j, limit);
+				more_pp_objects(c, e, j, limit, 'b');
 			}
 			return;
 		}
@@ -2060,15 +2171,17 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 		    (type == KB_EVT_MEET || type == KB_EVT_CONSULT_PHONE)) {
 			if (pp_object(c, k, limit, &i, &j)) {
 				add_targets(c, e, i, j);
-				more_pp_objects(c, e, j, limit);
+				more_pp_objects(c, e, j, limit, 'b');
 			}
 			return;
 		}
 		if ((w->pro_bl == 'l' || (w->norm_len == 2 && (w->cls & KB_EVW_PREP) &&
 		                          word_is(c, w, AR_LAM))) && k <= (after > in->t1 ? after : in->t1) + 2 &&
 		    (type == KB_EVT_PRAISE_SUPPORT || type == KB_EVT_STATEMENT || type == KB_EVT_AID)) {
-			if (pp_object(c, k, limit, &i, &j))
+			if (pp_object(c, k, limit, &i, &j)) {
 				add_targets(c, e, i, j);
+				more_pp_objects(c, e, j, limit, 'l');
+			}
 			return;
 		}
 		if (is_punct(w, P_STOP))
@@ -3417,6 +3530,10 @@ static int is_time_word(const ev_ctx *c, size_t k)
 		for (m = k + 1; m < c->nw && m <= k + 2; m++)
 			if ((c->w[m].cls & KB_EVW_TIME) && strcmp(time_value(&c->w[m]), "DAYPART"))
 				return 1;
+		/* "صباح أول يوم عيد الفطر" */
+		if (k + 2 < c->nw && !strcmp(time_value(&c->w[k + 2]), "DAYPART") && (c->w[k + 2].cls & KB_EVW_TIME) &&
+		    c->w[k + 1].kind == W_ARABIC && !c->w[k + 1].has_al && c->w[k + 1].cls == 0)
+			return 1;
 		/* "فجر يوم الحادث": two parts of a day are a time too */
 		return (k + 1 < c->nw && !strcmp(time_value(&c->w[k + 1]), "DAYPART")) ||
 		       (k > 0 && !strcmp(time_value(&c->w[k - 1]), "DAYPART") && (c->w[k - 1].cls & KB_EVW_TIME));
