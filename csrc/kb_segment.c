@@ -13,7 +13,11 @@
 
 #include <string.h>
 
-#include "gen/kb_clitic_lexicon.h"
+/* make gen-clitics builds tools/clitic_segs.c with a table of its own. */
+#ifndef KB_CLITIC_LEXICON
+#define KB_CLITIC_LEXICON "gen/kb_clitic_lexicon.h"
+#endif
+#include KB_CLITIC_LEXICON
 
 /* Letter codes of the segmenter's alphabet: 'A' + (code point - U+0621). */
 #define LETTER(cp) ((unsigned char)('A' + ((cp) - 0x621)))
@@ -30,7 +34,7 @@
 #define WAW    LETTER(0x648)
 #define YEH    LETTER(0x64A)
 
-#define MIN_STEM 3          /* letters: shorter stems (ان، ما، قد) are never split off */
+#define MIN_STEM KB_SEG_MIN_LETTERS  /* shorter stems (ان، ما، قد) are never split off */
 #define UNKNOWN_CLASS 2     /* the class of a word absent from the lexicon (count ~2) */
 #define ABSENT (-1)
 
@@ -41,33 +45,68 @@
 typedef struct {
 	int cls;         /* round(2 log2 count), ABSENT when not in the lexicon */
 	int override;    /* 0 none, 1 keep whole, 1 + p: split p proclitic letters */
+	const unsigned char *row;  /* the entry in the table, NULL when absent */
 } lexicon_entry;
 
-static uint32_t fnv1a(const unsigned char *s, size_t n)
+/* Entry layout (tools/gen_clitics.py): '0' + letters, class byte, two
+ * segmentation bytes ('0' + prefix + 8 * suffix letters), the letters. */
+#define ENTRY_HEAD 4
+#define ENTRY_LETTERS(p) ((size_t)((p)[0] - '0'))
+
+uint64_t kb_clitic_hash(const unsigned char *code, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = n;
 	size_t i;
-	for (i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
+	for (i = 0; i < n; i += 8) {
+		unsigned char chunk[8] = {0};
+		memcpy(chunk, code + i, n - i < 8 ? n - i : 8);
+		h = kb_clitic_hash_step(h, kb_clitic_chunk(chunk));
+	}
 	return h;
+}
+
+static uint32_t lexicon_slot(uint64_t hash)
+{
+	return kb_clitic_index[hash >> (64 - KB_CLITIC_BUCKET_BITS)];
+}
+
+static const unsigned char *lexicon_bucket(uint32_t slot)
+{
+	return (const unsigned char *)kb_clitic_rows[slot >> 16] + ((slot >> 4) & 0xfff);
+}
+
+void kb_clitic_prefetch_index(uint64_t hash)
+{
+	KB_PREFETCH(&kb_clitic_index[hash >> (64 - KB_CLITIC_BUCKET_BITS)]);
+}
+
+void kb_clitic_prefetch_bucket(uint64_t hash)
+{
+	KB_PREFETCH(lexicon_bucket(lexicon_slot(hash)));
+}
+
+static lexicon_entry lexicon_find_hashed(const unsigned char *code, size_t n, uint64_t hash)
+{
+	lexicon_entry entry = {ABSENT, 0, NULL};
+	uint32_t slot = lexicon_slot(hash);
+	const unsigned char *p = lexicon_bucket(slot);
+	unsigned count = slot & 15, i;
+	for (i = 0; i < count; i++) {
+		size_t len = ENTRY_LETTERS(p);
+		if (len == n && memcmp(p + ENTRY_HEAD, code, n) == 0) {
+			entry.cls = p[1] % KB_CLITIC_CLASS_LIMIT;
+			entry.override = p[1] / KB_CLITIC_CLASS_LIMIT;
+			entry.row = p;
+			return entry;
+		}
+		p += ENTRY_HEAD + len;
+	}
+	return entry;
 }
 
 static lexicon_entry lexicon_find(const unsigned char *code, size_t n)
 {
-	lexicon_entry entry = {ABSENT, 0};
-	uint32_t slot = kb_clitic_index[fnv1a(code, n) & ((1u << KB_CLITIC_BUCKET_BITS) - 1)];
-	const unsigned char *p = (const unsigned char *)kb_clitic_rows[slot >> 16] + ((slot >> 4) & 0xfff);
-	unsigned count = slot & 15, i;
-	for (i = 0; i < count; i++) {
-		size_t len = (size_t)(p[0] - '0');
-		if (len == n && p[2] == code[0] && p[3] == code[1] && memcmp(p + 4, code + 2, n - 2) == 0) {
-			entry.cls = p[1] % KB_CLITIC_CLASS_LIMIT;
-			entry.override = p[1] / KB_CLITIC_CLASS_LIMIT;
-			return entry;
-		}
-		p += 2 + len;
-	}
-	return entry;
+	return lexicon_find_hashed(code, n, kb_clitic_hash(code, n));
 }
 
 static int lexicon_class(const unsigned char *code, size_t n)
@@ -277,7 +316,7 @@ static size_t unknown_prefix(const unsigned char *w, size_t n, unsigned hints)
 void kb_segment_letters(const unsigned char *w, size_t n, unsigned hints,
                         size_t *prefix_letters, size_t *suffix_letters)
 {
-	lexicon_entry whole = {ABSENT, 0};
+	lexicon_entry whole = {ABSENT, 0, NULL};
 	candidates found;
 	analysis best = {0, 0, ABSENT};
 	size_t fallback;
@@ -300,6 +339,19 @@ void kb_segment_letters(const unsigned char *w, size_t n, unsigned hints,
 	best.prefix += article_length(w, n - best.suffix, best.prefix, hints);
 	*prefix_letters = best.prefix;
 	*suffix_letters = best.suffix;
+}
+
+int kb_segment_known(const unsigned char *code, size_t n, uint64_t hash, unsigned hints,
+                     size_t *prefix_letters, size_t *suffix_letters)
+{
+	lexicon_entry whole = lexicon_find_hashed(code, n, hash);
+	unsigned seg;
+	if (!whole.row)
+		return 0;
+	seg = (unsigned)(whole.row[hints & KB_SEG_FINAL_TEH_MARBUTA ? 3 : 2] - '0');
+	*prefix_letters = seg & 7;
+	*suffix_letters = seg >> 3;
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */

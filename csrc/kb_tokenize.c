@@ -4,12 +4,16 @@
  * (kb_normalize, "search" profile) and, for Arabic words, its clitics
  * (kb_segment.c).
  *
- * Speed: one pass; ASCII bytes are classified without decoding; the search
- * form of the common characters (Arabic letters, ASCII) is asked of
- * kb_normalize once per call and then copied from a small per-call cache, so
- * a token costs no allocation beyond the growing output arrays. Tokens with
- * marks, tatweel, presentation forms or anything rarer go through
- * kb_normalize whole (composition makes those context-dependent).
+ * Speed: one pass. Words of plain Arabic letters (nearly all of them) are
+ * scanned, folded to their search form and encoded for the segmenter in one
+ * loop, then segmented by a memo of this call's words or one look-up in the
+ * clitic lexicon, which carries each word's segmentation; those look-ups are
+ * fetched a few words ahead so that cache misses overlap the scanning. Other
+ * tokens: the search form of the common characters (Arabic letters, ASCII)
+ * is asked of kb_normalize once per call and then copied from a small
+ * per-call cache; tokens with marks, tatweel, presentation forms or anything
+ * rarer go through kb_normalize whole (composition makes those
+ * context-dependent). No allocation per token beyond the growing output.
  *
  * Invalid UTF-8: each maximal invalid subsequence becomes a symbol token of
  * its own (search form U+FFFD); nothing is dropped and nothing crashes.
@@ -67,19 +71,21 @@ static int is_other_letter(int32_t cp)
 	       (cp >= 0x1E00 && cp <= 0x1FFF);
 }
 
+/* The class of each ASCII character, '0' + C_...: controls and space, then
+ * ! " # $ % & ' ( ) * + , - . / digits : ; < = > ? @ letters [ \ ] ^ _ `
+ * letters { | } ~ DEL. */
+static const char ascii_classes[129] =
+	"00000000000000000000000000000000"
+	"05556665556655553333333333556665"
+	"54444444444444444444444444456565"
+	"64444444444444444444444444456560";
+
 static int classify(int32_t cp)
 {
 	if (cp < 0)
 		return C_SYMBOL;
-	if (cp < 0x80) {
-		if (cp <= ' ' || cp == 0x7F)
-			return C_SPACE;
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-			return C_LATIN;
-		if (cp >= '0' && cp <= '9')
-			return C_DIGIT;
-		return strchr("$%+<=>^`|~&*\\", (int)cp) ? C_SYMBOL : C_PUNCT;
-	}
+	if (cp < 0x80)
+		return ascii_classes[cp] - '0';
 	if (is_arabic_letter(cp))
 		return C_LETTER;
 	if (is_arabic_mark(cp))
@@ -110,31 +116,51 @@ typedef struct {
 	char bytes[3];
 } cached_char;
 
-/* Words repeat (Zipf): a direct-mapped table of the words already seen in
- * this call gives the search form and clitics of most tokens without
- * normalizing or segmenting them again. Only for inputs of MEMO_MIN_INPUT
- * bytes or more, where it pays for its allocation. */
-#define MEMO_BITS 13
-#define MEMO_RAW 21
+/* Words repeat (Zipf): a direct-mapped table of the segmentations already
+ * made in this call, keyed by the letters and hints, small enough to stay in
+ * the cache where the clitic lexicon does not. Only for inputs of
+ * MEMO_MIN_INPUT bytes or more, where it pays for its clearing. */
+#define MEMO_MAX_BITS 13
 #define MEMO_MIN_INPUT 16384
 
 typedef struct {
-	unsigned char raw_len, norm_len, prefix_len, suffix_len, stem_start, stem_stop;
-	char raw[MEMO_RAW], norm[MEMO_RAW];
+	unsigned char code[KB_SEG_MAX_LETTERS];
+	unsigned char letters;   /* 0: empty */
+	unsigned char hints;     /* the hamza bits << 1 | final teh marbuta */
+	unsigned char prefix, suffix;
+	unsigned char unused[4];
 } memo_entry;
 
-/* The entries, and beside them a dense array of 16-bit tags (hash bits,
- * 0 for empty) checked first, so a miss touches no entry. */
+/* A word in the segmenter's encoding. */
 typedef struct {
-	uint16_t tags[1u << MEMO_BITS];
-	memo_entry entries[1u << MEMO_BITS];
-} memo_table;
+	unsigned char code[32];  /* the letters' codes, zeros after: the hash's chunks */
+	size_t letters;
+	unsigned hints;          /* KB_SEG_FINAL_TEH_MARBUTA and the hamza bits */
+} coded_word;
+
+/* Plain words whose segmentation is under way: the memo and lexicon
+ * entries of each are fetched ahead while the next words are scanned (most
+ * are not in the cache: looked up at once, they would stall the scan). A
+ * word is probed in the memo PROBE_AGE words after it was read, and
+ * segmented PENDING words after. */
+#define PENDING 4
+#define PROBE_AGE 2
+
+typedef struct {
+	coded_word word;
+	uint64_t hash;
+	size_t token;         /* its index in out->items */
+	int segmented;        /* found in the memo: token done */
+} pending_word;
 
 typedef struct {
 	const unsigned char *s;
 	size_t n;
 	kb_tokens *out;
-	memo_table *memo;          /* NULL for short inputs */
+	memo_entry *memo;          /* NULL for short inputs */
+	unsigned memo_bits;
+	pending_word pending[PENDING];
+	size_t pending_first, pending_count;
 	kb_norm_options opts;
 	kb_offset_map map;
 	cached_char ascii[128];
@@ -285,22 +311,105 @@ static unsigned segment_hints(const tokenizer *t, size_t letters)
 	return hints;
 }
 
+#define CODE_ALEF ('A' + 0x627 - 0x621)
+#define CODE_LAM ('A' + 0x644 - 0x621)
+
+/* A hamzated alef matters to the segmenter only as the alef of an ال. */
+static int hamza_on_article(const coded_word *w)
+{
+	unsigned bits = (w->hints >> KB_SEG_HAMZA_ALEF_SHIFT) & 15, k;
+	for (k = 0; bits; k++, bits >>= 1)
+		if ((bits & 1) && w->code[k] == CODE_ALEF && w->code[k + 1] == CODE_LAM)
+			return 1;
+	return 0;
+}
+
+static int memo_matches(const memo_entry *e, const coded_word *w, unsigned char hints)
+{
+	return e->letters == w->letters && e->hints == hints &&
+	       memcmp(e->code, w->code, KB_SEG_MAX_LETTERS) == 0;
+}
+
+static uint64_t coded_hash(const coded_word *w)
+{
+	uint64_t hash = w->letters;
+	size_t i;
+	for (i = 0; i < w->letters; i += 8)
+		hash = kb_clitic_hash_step(hash, kb_clitic_chunk(w->code + i));
+	return hash;
+}
+
+static unsigned char memo_hints(const coded_word *w)
+{
+	return (unsigned char)(((w->hints >> KB_SEG_HAMZA_ALEF_SHIFT) & 15) << 1 |
+	                       (w->hints & KB_SEG_FINAL_TEH_MARBUTA));
+}
+
+static memo_entry *memo_slot(const tokenizer *t, uint64_t hash)
+{
+	return t->memo ? &t->memo[hash >> (64 - t->memo_bits)] : NULL;
+}
+
+/* The segmentation of a word the memo lacks: one look-up in the lexicon for
+ * most words, else the segmenter's analyses; then remembered. */
+static void segment_unknown(const tokenizer *t, const coded_word *w, uint64_t hash,
+                            size_t *prefix, size_t *suffix)
+{
+	memo_entry *e = memo_slot(t, hash);
+	if (hamza_on_article(w) ||
+	    !kb_segment_known(w->code, w->letters, hash, w->hints & KB_SEG_FINAL_TEH_MARBUTA, prefix, suffix))
+		kb_segment_letters(w->code, w->letters, w->hints, prefix, suffix);
+	if (e) {
+		memcpy(e->code, w->code, KB_SEG_MAX_LETTERS);
+		e->letters = (unsigned char)w->letters;
+		e->hints = memo_hints(w);
+		e->prefix = (unsigned char)*prefix;
+		e->suffix = (unsigned char)*suffix;
+	}
+}
+
+/* The segmentation from the memo: 1, or 0 when it is not there. */
+static int segment_remembered(const tokenizer *t, const coded_word *w, uint64_t hash,
+                              size_t *prefix, size_t *suffix)
+{
+	const memo_entry *e = memo_slot(t, hash);
+	if (!e || !memo_matches(e, w, memo_hints(w)))
+		return 0;
+	*prefix = e->prefix;
+	*suffix = e->suffix;
+	return 1;
+}
+
+/* The clitics of a word, in letters, at once. */
+static void segment_coded(const tokenizer *t, const coded_word *w, size_t *prefix, size_t *suffix)
+{
+	uint64_t hash;
+	*prefix = *suffix = 0;
+	if (w->letters < KB_SEG_MIN_LETTERS)
+		return;
+	hash = coded_hash(w);
+	if (!segment_remembered(t, w, hash, prefix, suffix))
+		segment_unknown(t, w, hash, prefix, suffix);
+}
+
 static void segment_word(tokenizer *t, kb_token *tk)
 {
-	unsigned char code[KB_SEG_MAX_LETTERS];
-	size_t letters, prefix = 0, suffix = 0;
+	coded_word w;
+	size_t prefix, suffix;
 	if (t->letters > KB_SEG_MAX_LETTERS)
 		return;
 	if (tk->norm_len == 0)
 		return;   /* nothing to segment, and the text buffer may still be NULL */
-	letters = kb_segment_encode(t->out->text.data + tk->norm, tk->norm_len, code);
-	if (letters == 0 || letters != t->letters)
+	memset(w.code, 0, sizeof w.code);
+	w.letters = kb_segment_encode(t->out->text.data + tk->norm, tk->norm_len, w.code);
+	if (w.letters == 0 || w.letters != t->letters)
 		return;
-	kb_segment_letters(code, letters, segment_hints(t, letters), &prefix, &suffix);
+	w.hints = segment_hints(t, w.letters);
+	segment_coded(t, &w, &prefix, &suffix);
 	if (prefix > 0)
 		tk->stem_start = t->letter_start[prefix];
 	if (suffix > 0)
-		tk->stem_stop = t->letter_stop[letters - suffix - 1];
+		tk->stem_stop = t->letter_stop[w.letters - suffix - 1];
 	tk->prefix_len = (uint16_t)(2 * prefix);
 	tk->suffix_len = (uint16_t)(2 * suffix);
 }
@@ -309,88 +418,15 @@ static void segment_word(tokenizer *t, kb_token *tk)
 /* Emitting tokens                                                     */
 /* ------------------------------------------------------------------ */
 
-/* Four bytes a step: words are short, and this runs for every one. */
-static uint32_t hash_bytes(const unsigned char *s, size_t n)
+static kb_status grow_items(kb_tokens *out)
 {
-	uint32_t h = (uint32_t)n * 0x9E3779B1u;
-	size_t i = 0;
-	for (; i + 4 <= n; i += 4) {
-		uint32_t chunk;
-		memcpy(&chunk, s + i, 4);
-		h = (h ^ chunk) * 0x9E3779B1u;
-		h ^= h >> 15;
-	}
-	for (; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h ^ (h >> 16);
-}
-
-typedef struct {
-	memo_entry *entry;
-	uint16_t *tag_slot;
-	uint16_t tag;
-} memo_ref;
-
-static int memo_find(const tokenizer *t, size_t start, size_t stop, memo_ref *ref)
-{
-	uint32_t h;
-	if (!t->memo || stop - start > MEMO_RAW)
-		return 0;
-	h = hash_bytes(t->s + start, stop - start);
-	ref->entry = &t->memo->entries[h & ((1u << MEMO_BITS) - 1)];
-	ref->tag_slot = &t->memo->tags[h & ((1u << MEMO_BITS) - 1)];
-	ref->tag = (uint16_t)((h >> 16) | 1);
-	return 1;
-}
-
-static int same_bytes(const char *a, const unsigned char *b, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)a[i] != b[i])
-			return 0;
-	return 1;
-}
-
-/* A word seen before: its token from the memo, or 0. */
-static int emit_remembered(tokenizer *t, const memo_ref *ref, size_t start, size_t stop)
-{
-	kb_tokens *out = t->out;
-	const memo_entry *e = ref->entry;
-	kb_token *tk;
-	if (*ref->tag_slot != ref->tag || e->raw_len != stop - start ||
-	    !same_bytes(e->raw, t->s + start, stop - start) ||
-	    kb_buf_reserve(&out->text, e->norm_len) != KB_OK)
-		return 0;
-	tk = &out->items[out->count++];
-	tk->start = (uint32_t)start;
-	tk->stop = (uint32_t)stop;
-	tk->stem_start = (uint32_t)(start + e->stem_start);
-	tk->stem_stop = (uint32_t)(start + e->stem_stop);
-	tk->norm = (uint32_t)out->text.len;
-	tk->norm_len = e->norm_len;
-	tk->prefix_len = e->prefix_len;
-	tk->suffix_len = e->suffix_len;
-	tk->kind = KB_TOKEN_WORD;
-	memcpy(out->text.data + out->text.len, e->norm, e->norm_len);
-	out->text.len += e->norm_len;
-	return 1;
-}
-
-static void remember(tokenizer *t, const memo_ref *ref, const kb_token *tk)
-{
-	memo_entry *e = ref->entry;
-	if (tk->norm_len > MEMO_RAW)
-		return;
-	*ref->tag_slot = ref->tag;
-	e->raw_len = (unsigned char)(tk->stop - tk->start);
-	memcpy(e->raw, t->s + tk->start, e->raw_len);
-	e->norm_len = (unsigned char)tk->norm_len;
-	memcpy(e->norm, t->out->text.data + tk->norm, tk->norm_len);
-	e->prefix_len = (unsigned char)tk->prefix_len;
-	e->suffix_len = (unsigned char)tk->suffix_len;
-	e->stem_start = (unsigned char)(tk->stem_start - tk->start);
-	e->stem_stop = (unsigned char)(tk->stem_stop - tk->start);
+	size_t cap = out->cap ? 2 * out->cap : 64;
+	kb_token *items = realloc(out->items, cap * sizeof *items);
+	if (!items)
+		return KB_ENOMEM;
+	out->items = items;
+	out->cap = cap;
+	return KB_OK;
 }
 
 static kb_status emit(tokenizer *t, size_t start, size_t stop, int kind)
@@ -399,19 +435,8 @@ static kb_status emit(tokenizer *t, size_t start, size_t stop, int kind)
 	kb_token *tk;
 	kb_status status;
 	size_t before = out->text.len;
-	memo_ref memo;
-	int memo_usable = 0;
-	if (out->count == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 64;
-		kb_token *items = realloc(out->items, cap * sizeof *items);
-		if (!items)
-			return KB_ENOMEM;
-		out->items = items;
-		out->cap = cap;
-	}
-	if (kind == KB_TOKEN_WORD && (memo_usable = memo_find(t, start, stop, &memo)) &&
-	    emit_remembered(t, &memo, start, stop))
-		return KB_OK;
+	if (out->count == out->cap && (status = grow_items(out)) != KB_OK)
+		return status;
 	if (!fast_search_form(t, start, stop, &status)) {
 		if (status != KB_OK || (status = slow_search_form(t, start, stop)) != KB_OK)
 			return status;
@@ -425,8 +450,6 @@ static kb_status emit(tokenizer *t, size_t start, size_t stop, int kind)
 	tk->kind = (uint8_t)kind;
 	if (kind == KB_TOKEN_WORD)
 		segment_word(t, tk);
-	if (memo_usable)
-		remember(t, &memo, tk);
 	return KB_OK;
 }
 
@@ -594,6 +617,186 @@ static size_t scan_punct(const tokenizer *t, size_t i, size_t len)
 }
 
 /* ------------------------------------------------------------------ */
+/* Plain Arabic words                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Nearly every word is letters U+0621..U+063A and U+0641..U+064A alone: two
+ * bytes each, each with a one-letter search form (آ أ إ → ا, ة → ه, ى → ي;
+ * test_tokenize checks this table against kb_normalize). Such a word is
+ * scanned, normalized, encoded for the segmenter and hashed in one pass, and
+ * most are then segmented by one look-up in the clitic lexicon. */
+typedef struct {
+	unsigned char code;          /* the segmenter's code of the search form; 0: not plain */
+	unsigned char norm[2];       /* the search form, UTF-8 */
+	unsigned char hamza_alef;    /* آ أ إ: no article on this alef */
+	unsigned char teh_marbuta;   /* ة: no pronoun after it */
+} plain_letter;
+
+#define PLAIN_FOLDED(cp, to, hamza, teh) \
+	[(cp) - 0x600] = {(unsigned char)('A' + (to) - 0x621), \
+	                  {(unsigned char)(0xC0 | ((to) >> 6)), (unsigned char)(0x80 | ((to) & 0x3F))}, \
+	                  hamza, teh}
+#define PLAIN(cp) PLAIN_FOLDED(cp, cp, 0, 0)
+
+/* Indexed by code point - U+0600, the two-byte sequences D8 xx and D9 xx. */
+static const plain_letter plain_letters[128] = {
+	PLAIN(0x621), PLAIN_FOLDED(0x622, 0x627, 1, 0), PLAIN_FOLDED(0x623, 0x627, 1, 0),
+	PLAIN(0x624), PLAIN_FOLDED(0x625, 0x627, 1, 0), PLAIN(0x626), PLAIN(0x627), PLAIN(0x628),
+	PLAIN_FOLDED(0x629, 0x647, 0, 1), PLAIN(0x62A), PLAIN(0x62B), PLAIN(0x62C), PLAIN(0x62D),
+	PLAIN(0x62E), PLAIN(0x62F), PLAIN(0x630), PLAIN(0x631), PLAIN(0x632), PLAIN(0x633),
+	PLAIN(0x634), PLAIN(0x635), PLAIN(0x636), PLAIN(0x637), PLAIN(0x638), PLAIN(0x639),
+	PLAIN(0x63A), PLAIN(0x641), PLAIN(0x642), PLAIN(0x643), PLAIN(0x644), PLAIN(0x645),
+	PLAIN(0x646), PLAIN(0x647), PLAIN(0x648), PLAIN_FOLDED(0x649, 0x64A, 0, 0), PLAIN(0x64A)
+};
+
+/* Whether the word scan_word would read goes on at j (with marks, rarer
+ * letters, or a joiner before them). */
+static int word_goes_on(const tokenizer *t, size_t j)
+{
+	size_t len, next;
+	int c;
+	if (j >= t->n || t->s[j] < 0x80)
+		return 0;
+	c = class_at(t, j, &len);
+	if (c == C_JOINER)
+		return j + len < t->n && ((c = class_at(t, j + len, &next)) == C_LETTER || c == C_MARK);
+	return c == C_LETTER || c == C_MARK;
+}
+
+/* Scans the plain word at i, writing its search form at norm (room for
+ * 2 * KB_SEG_MAX_LETTERS bytes): its end, or i when the word at i is not
+ * plain or is longer than KB_SEG_MAX_LETTERS letters. */
+static size_t scan_plain_word(const tokenizer *t, size_t i, unsigned char *norm, coded_word *w)
+{
+	const unsigned char *s = t->s;
+	size_t j = i, k = 0;
+	unsigned hamza = 0, teh = 0;
+	memset(w->code, 0, sizeof w->code);
+	while (j + 1 < t->n && (s[j] & 0xFE) == 0xD8 && (s[j + 1] & 0xC0) == 0x80) {
+		const plain_letter *l = &plain_letters[(s[j] & 1) << 6 | (s[j + 1] & 0x3F)];
+		if (!l->code)
+			break;
+		if (k == KB_SEG_MAX_LETTERS)
+			return i;
+		w->code[k] = l->code;
+		norm[2 * k] = l->norm[0];
+		norm[2 * k + 1] = l->norm[1];
+		hamza |= (unsigned)l->hamza_alef << k;
+		teh = l->teh_marbuta;
+		k++;
+		j += 2;
+	}
+	if (k == 0 || word_goes_on(t, j))
+		return i;
+	w->letters = k;
+	/* segment_hints: the hamza of the first four letters, a final ة. */
+	w->hints = (hamza & 15) << KB_SEG_HAMZA_ALEF_SHIFT | (teh ? KB_SEG_FINAL_TEH_MARBUTA : 0);
+	return j;
+}
+
+static void set_clitics(tokenizer *t, size_t token, size_t prefix, size_t suffix)
+{
+	kb_token *tk = &t->out->items[token];
+	tk->stem_start = tk->start + (uint32_t)(2 * prefix);
+	tk->stem_stop = tk->stop - (uint32_t)(2 * suffix);
+	tk->prefix_len = (uint16_t)(2 * prefix);
+	tk->suffix_len = (uint16_t)(2 * suffix);
+}
+
+static pending_word *pending_at(tokenizer *t, size_t age)
+{
+	return &t->pending[(t->pending_first + t->pending_count - 1 - age) % PENDING];
+}
+
+/* Its memo entry has had time to arrive: a hit settles the word, a miss
+ * fetches its lexicon bucket (whose index entry has had time too). */
+static void probe_pending(tokenizer *t, pending_word *p)
+{
+	size_t prefix, suffix;
+	if (segment_remembered(t, &p->word, p->hash, &prefix, &suffix)) {
+		set_clitics(t, p->token, prefix, suffix);
+		p->segmented = 1;
+	} else {
+		kb_clitic_prefetch_bucket(p->hash);
+	}
+}
+
+static void finish_oldest_pending(tokenizer *t)
+{
+	pending_word *p = &t->pending[t->pending_first];
+	size_t prefix, suffix;
+	if (!p->segmented) {
+		segment_unknown(t, &p->word, p->hash, &prefix, &suffix);
+		set_clitics(t, p->token, prefix, suffix);
+	}
+	t->pending_first = (t->pending_first + 1) % PENDING;
+	t->pending_count--;
+}
+
+/* Every word still under way, segmented now (at the end of the text). */
+static void finish_pending(tokenizer *t)
+{
+	size_t age;
+	for (age = t->pending_count; age-- > 0;)
+		if (age < PROBE_AGE)
+			probe_pending(t, pending_at(t, age));
+	while (t->pending_count > 0)
+		finish_oldest_pending(t);
+}
+
+static void add_pending(tokenizer *t, const coded_word *w, size_t token)
+{
+	pending_word *p;
+	if (t->pending_count == PENDING)
+		finish_oldest_pending(t);
+	t->pending_count++;
+	p = pending_at(t, 0);
+	p->word = *w;
+	p->hash = coded_hash(w);
+	p->token = token;
+	p->segmented = 0;
+	if (t->memo)
+		KB_PREFETCH(memo_slot(t, p->hash));
+	kb_clitic_prefetch_index(p->hash);
+	if (t->pending_count > PROBE_AGE)
+		probe_pending(t, pending_at(t, PROBE_AGE));
+}
+
+/* The plain word at i as a token; *end is i when there is none (the
+ * general scanners then take the word). Its clitics come later
+ * (add_pending); until then the token has none. */
+static kb_status emit_plain_word(tokenizer *t, size_t i, size_t *end)
+{
+	kb_tokens *out = t->out;
+	kb_buf *text = &out->text;
+	kb_status status;
+	kb_token *tk;
+	coded_word w;
+	size_t j;
+	*end = i;
+	if (text->cap - text->len < 2 * KB_SEG_MAX_LETTERS &&
+	    (status = kb_buf_reserve(text, 2 * KB_SEG_MAX_LETTERS)) != KB_OK)
+		return status;
+	if (out->count == out->cap && (status = grow_items(out)) != KB_OK)
+		return status;
+	j = scan_plain_word(t, i, (unsigned char *)text->data + text->len, &w);
+	if (j == i)
+		return KB_OK;
+	tk = &out->items[out->count++];
+	tk->start = tk->stem_start = (uint32_t)i;
+	tk->stop = tk->stem_stop = (uint32_t)j;
+	tk->norm = (uint32_t)text->len;
+	tk->norm_len = (uint32_t)(2 * w.letters);
+	tk->prefix_len = tk->suffix_len = 0;
+	tk->kind = KB_TOKEN_WORD;
+	text->len += 2 * w.letters;
+	if (w.letters >= KB_SEG_MIN_LETTERS)
+		add_pending(t, &w, out->count - 1);
+	*end = j;
+	return KB_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* The main loop                                                       */
 /* ------------------------------------------------------------------ */
 
@@ -647,7 +850,22 @@ static kb_status next_token(tokenizer *t, size_t *pos)
 }
 
 #define HUGE_PAGE ((size_t)2 << 20)
-#define HUGE_TOKENS ((size_t)8 << 20)
+#define HUGE_BYTES ((size_t)8 << 20)
+
+/* Hundreds of megabytes of tokens and search forms: on first touch, 4 KiB
+ * pages cost a page fault each, which then dominates; ask for transparent
+ * huge pages. NULL when the system has none (the caller uses malloc). */
+static void *huge_alloc(size_t size)
+{
+	void *p = NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	if (size >= HUGE_BYTES && posix_memalign(&p, HUGE_PAGE, size) == 0)
+		madvise(p, size, MADV_HUGEPAGE);
+#else
+	(void)size;
+#endif
+	return p;
+}
 
 /* One allocation up front for a long text (news averages 8 to 9 bytes a
  * token and a search form no longer than the text) instead of a dozen
@@ -655,18 +873,8 @@ static kb_status next_token(tokenizer *t, size_t *pos)
 static kb_status reserve_output(kb_tokens *out, size_t n)
 {
 	size_t want = out->count + n / 8 + 64;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-	/* Hundreds of megabytes of tokens: on first touch, 4 KiB pages cost a
-	 * page fault each, which then dominates; ask for transparent huge pages. */
-	if (want > out->cap && out->items == NULL && want * sizeof(kb_token) >= HUGE_TOKENS) {
-		void *items = NULL;
-		if (posix_memalign(&items, HUGE_PAGE, want * sizeof(kb_token)) != 0)
-			return KB_ENOMEM;
-		madvise(items, want * sizeof(kb_token), MADV_HUGEPAGE);
-		out->items = items;
+	if (want > out->cap && out->items == NULL && (out->items = huge_alloc(want * sizeof(kb_token))))
 		out->cap = want;
-	}
-#endif
 	if (want > out->cap) {
 		kb_token *items = realloc(out->items, want * sizeof *items);
 		if (!items)
@@ -674,6 +882,8 @@ static kb_status reserve_output(kb_tokens *out, size_t n)
 		out->items = items;
 		out->cap = want;
 	}
+	if (out->text.data == NULL && (out->text.data = huge_alloc(n)))
+		out->text.cap = n;
 	return kb_buf_reserve(&out->text, n);
 }
 
@@ -691,21 +901,38 @@ kb_status kb_tokenize(const char *s, size_t n, kb_tokens *out)
 	t->n = n;
 	t->out = out;
 	t->memo = NULL;
-	if (n >= MEMO_MIN_INPUT && ((t->memo = malloc(sizeof *t->memo)) == NULL ||
-	                            reserve_output(out, n) != KB_OK)) {
-		free(t->memo);
-		free(t);
-		return KB_ENOMEM;
+	t->memo_bits = 0;
+	t->pending_first = t->pending_count = 0;
+	if (n >= MEMO_MIN_INPUT) {
+		/* A slot per 64 bytes of text, up to 1 << MEMO_MAX_BITS. */
+		while (t->memo_bits < MEMO_MAX_BITS && (n >> 6) >> t->memo_bits > 1)
+			t->memo_bits++;
+		t->memo = calloc((size_t)1 << t->memo_bits, sizeof *t->memo);
+		if (!t->memo || reserve_output(out, n) != KB_OK) {
+			free(t->memo);
+			free(t);
+			return KB_ENOMEM;
+		}
 	}
-	if (t->memo)
-		memset(t->memo->tags, 0, sizeof t->memo->tags);
 	t->map.start = t->map.stop = NULL;
 	t->map.len = t->map.cap = 0;
 	memset(t->ascii, CACHE_UNKNOWN, sizeof t->ascii);
 	memset(t->arabic, CACHE_UNKNOWN, sizeof t->arabic);
 	kb_norm_profile(&t->opts, "search");
-	while (pos < n && status == KB_OK)
-		status = next_token(t, &pos);
+	while (pos < n && status == KB_OK) {
+		size_t end = pos;
+		if (t->s[pos] == ' ') {
+			pos++;
+			continue;
+		}
+		if ((t->s[pos] & 0xFE) == 0xD8 && (status = emit_plain_word(t, pos, &end)) != KB_OK)
+			break;
+		if (end > pos)
+			pos = end;
+		else
+			status = next_token(t, &pos);
+	}
+	finish_pending(t);
 	kb_offset_map_free(&t->map);
 	free(t->memo);
 	free(t);

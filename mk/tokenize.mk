@@ -11,8 +11,16 @@ EVAL_STEPS += eval-segmentation
 
 .PHONY: gen-clitics gen-clitic-lexicon eval-segmentation bench-tokenize
 
+# Twice: the table without the words' segmentations, the segmenter built on
+# it (tools/clitic_segs.c) to compute them, then the table with them.
 gen-clitics:
-	$(PYTHON3) tools/gen_clitics.py table data/clitics/lexicon.txt > csrc/gen/kb_clitic_lexicon.h.tmp
+	@mkdir -p $(BUILD)/gen
+	$(PYTHON3) tools/gen_clitics.py table data/clitics/lexicon.txt > $(BUILD)/gen/kb_clitic_words.h
+	$(CC) $(ALL_CFLAGS) -DKB_CLITIC_LEXICON='"$(abspath $(BUILD)/gen/kb_clitic_words.h)"' \
+	    -o $(BUILD)/gen/clitic_segs tools/clitic_segs.c
+	$(BUILD)/gen/clitic_segs > $(BUILD)/gen/clitic_segs.txt
+	$(PYTHON3) tools/gen_clitics.py table data/clitics/lexicon.txt $(BUILD)/gen/clitic_segs.txt \
+	    > csrc/gen/kb_clitic_lexicon.h.tmp
 	mv csrc/gen/kb_clitic_lexicon.h.tmp csrc/gen/kb_clitic_lexicon.h
 
 gen-clitic-lexicon:
