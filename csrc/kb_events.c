@@ -1278,14 +1278,18 @@ static int svo_subject_loose(const ev_ctx *c, size_t first, size_t t0, size_t *i
 	return 1;
 }
 
+#define W_HAYTHU "\xd8\xad\xd9\x8a\xd8\xab" /* حيث */
+
 /* The subject of the clause's first verb (كان، تعد، تمكنت ...), for a noun
  * trigger with no agent: "وتعد مصر من الدول الداعمة", "تمكنت المقاومة من
  * دخول". */
 static int clause_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, size_t *j)
 {
 	size_t k, clause = first;
+	/* a pronoun on the noun ("خلال زيارتهم") may point a long way back */
+	size_t reach = c->w[t0].suffix ? 24 : 14;
 	for (k = first; k < t0; k++)
-		if (is_punct(&c->w[k], P_COLON) || (c->w[k].cls & KB_EVW_COMP))
+		if (is_punct(&c->w[k], P_COLON) || (c->w[k].cls & KB_EVW_COMP) || word_is(c, &c->w[k], W_HAYTHU))
 			clause = k + 1;
 	{
 		/* A clause that opens on an unknown, indefinite word opens on
@@ -1293,8 +1297,8 @@ static int clause_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, s
 		size_t v = clause;
 		while (v < t0 && (c->w[v].kind == W_PUNCT || is_adverb(c, &c->w[v])))
 			v++;
-		if (v + 1 < t0 && c->w[v].kind == W_ARABIC && c->w[v].cls == 0 && !c->w[v].has_al &&
-		    c->w[v].trig < 0 && !c->w[v].pro_bl && t0 - v <= 14) {
+		if (v + 1 < t0 && c->w[v].kind == W_ARABIC && (c->w[v].cls & ~(KB_EVW_LV | KB_EVW_VERB)) == 0 &&
+		    !c->w[v].has_al && c->w[v].trig < 0 && !c->w[v].pro_bl && t0 - v <= reach) {
 			size_t m = skip_adjuncts(c, v + 1, t0);
 			if (m < t0 && np_start_ok(&c->w[m], 0) && (c->w[m].has_al || is_actor_word(&c->w[m], 1))) {
 				*i = m;
@@ -1719,8 +1723,8 @@ static int is_kana(const ev_ctx *c, const ev_word *w)
 /* A plain word that may be a verb or an adjective: unknown, no clitic. */
 static int plain_word(const ev_word *w)
 {
-	return w->kind == W_ARABIC && (w->cls & ~(KB_EVW_VERB | KB_EVW_NISBA | KB_EVW_WSTEM | KB_EVW_LV)) == 0 && w->trig < 0 &&
-	       !w->pro_len;
+	return w->kind == W_ARABIC && w->trig < 0 && !w->pro_len &&
+	       (w->cls & ~(KB_EVW_VERB | KB_EVW_NISBA | KB_EVW_WSTEM | KB_EVW_LV)) == 0;
 }
 
 /* The agent named in a relative clause on an event noun: "هجوما شنه
@@ -2088,15 +2092,15 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 	size_t k, i, j;
 	int type = in->type;
 	/* a verbal noun whose pronoun is its agent takes an object as its verb
-	 * does ("استهدافه عربات للحوثيين") */
-	int verbal = trig_of(&c->w[in->t0])->tense != 2 || (c->w[in->t0].suffix && type == KB_EVT_MILITARY_FORCE);
+	 * does ("استهدافه عربات للحوثيين", "زيارتهما روسيا") */
+	int verbal = trig_of(&c->w[in->t0])->tense != 2 ||
+	             (c->w[in->t0].suffix && (type == KB_EVT_MILITARY_FORCE || is_consult(type)));
 	*goal_i = *goal_j = 0;
 	if (e->target_count)
 		return;
 	if (!after && verbal && trig_of(&c->w[in->t0])->tense == 2)
 		after = in->t1;
-	if (after && (type == KB_EVT_HOST || type == KB_EVT_MEET || type == KB_EVT_VISIT) &&
-	    trig_of(&c->w[in->t0])->tense != 2)
+	if (after && (type == KB_EVT_HOST || type == KB_EVT_MEET || type == KB_EVT_VISIT) && verbal)
 		after = skip_place_and_time(c, after, limit);
 	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) && verbal) {
 		j = np_end(c, after, limit, 1);
@@ -2186,6 +2190,22 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 		}
 		if (is_punct(w, P_STOP))
 			return;
+	}
+}
+
+/* "أعرب عن تقديره للجهود الكبيرة التي يبذلها مركز ...": praise or blame
+ * of a deed (no actor in it) is aimed at whoever the relative clause on
+ * it says does it. */
+static void deed_doer(ev_ctx *c, kb_event *e, const ev_info *in, size_t limit)
+{
+	unsigned t;
+	size_t i, j, a, b;
+	if (in->type != KB_EVT_PRAISE_SUPPORT && in->type != KB_EVT_DISAPPROVE_ACCUSE)
+		return;
+	for (t = 0; t < e->target_count; t++) {
+		arg_words(c, &e->targets[t], &i, &j);
+		if (first_actor(c, i, j, 0) == j && j < limit && relative_agent(c, i, j, limit, &a, &b))
+			set_arg(c, &e->targets[t], a, b);
 	}
 }
 
@@ -2808,6 +2828,25 @@ static int has_word(const ev_ctx *c, const kb_event_arg *a, const char *stem)
 	return 0;
 }
 
+/* Is the argument's first word (no clitics, no article) this stem? The
+ * troops that arrive, not a commander of forces who visits. */
+static int head_is(const ev_ctx *c, const kb_event_arg *a, const char *stem)
+{
+	const ev_word *w;
+	const char *s;
+	size_t n;
+	if (!a->stop)
+		return 0;
+	w = &c->w[word_at(c, a->start)];
+	s = word_norm(c, w) + w->pro_len;
+	n = w->norm_len - w->pro_len;
+	if (starts(s, n, AR_AL)) {
+		s += 4;
+		n -= 4;
+	}
+	return n == strlen(stem) && memcmp(s, stem, n) == 0;
+}
+
 static void set_code(kb_event *e, ev_info *in, int code)
 {
 	const kb_event_code *k = &kb_event_codes[code];
@@ -2837,8 +2876,8 @@ static void refine_code(ev_ctx *c, kb_event *e, ev_info *in)
 	if (is_consult(in->type) && e->modality == KB_MODALITY_FUTURE)
 		set_code(e, in, KB_EVC_036);
 	else if (in->type == KB_EVT_VISIT && e->has_source &&
-	         (has_word(c, &e->source, "\xd9\x82\xd9\x88\xd8\xa7\xd8\xaa") ||        /* قوات */
-	          has_word(c, &e->source, "\xd8\xaa\xd8\xb9\xd8\xb2\xd9\x8a\xd8\xb2\xd8\xa7\xd8\xaa"))) /* تعزيزات */
+	         (head_is(c, &e->source, "\xd9\x82\xd9\x88\xd8\xa7\xd8\xaa") ||        /* قوات */
+	          head_is(c, &e->source, "\xd8\xaa\xd8\xb9\xd8\xb2\xd9\x8a\xd8\xb2\xd8\xa7\xd8\xaa"))) /* تعزيزات */
 		set_code(e, in, KB_EVC_070);
 	else if (in->type == KB_EVT_MILITARY_FORCE && e->has_source && in->explicit_source &&
 	         (has_word(c, &e->source, "\xd8\xb7\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86") ||     /* طيران */
@@ -2982,8 +3021,8 @@ static int between_title_and_name(const ev_ctx *c, size_t k)
 		return 1;
 	if (w->kind != W_ARABIC || w->trig >= 0 || w->pro_wf)
 		return 0;
-	if ((w->cls & KB_EVW_TITLE) && !(w->cls & KB_EVW_HON))
-		return 0;
+	if ((w->cls & KB_EVW_TITLE) && !(w->cls & KB_EVW_HON) && w->pro_bl != 'l')
+		return 0;    /* (but "الأمين العام لمجلس التعاون" is one title) */
 	if (w->cls & (KB_EVW_HON | KB_EVW_COUNTRY | KB_EVW_NISBA | KB_EVW_CITY | KB_EVW_ORGX))
 		return 1;
 	if (w->ent & (EW_TITLE | EW_NAME))
@@ -3143,6 +3182,7 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	the_latter(c, infos, &e);
 	find_targets(c, &e, &in, after, limit, &gi, &gj);
 	resumptive_target(c, infos, &e, &in, first);
+	deed_doer(c, &e, &in, limit);
 	split_parties(c, &e, &in);
 	check_military_args(c, &e, &in);
 	in.explicit_target = e.target_count > 0;
