@@ -1769,6 +1769,32 @@ static int relative_agent(const ev_ctx *c, size_t t0, size_t t1, size_t limit, s
 	return 1;
 }
 
+/* Does the pronoun on the verb after a relative pronoun agree with it
+ * ("الذين زارهم", "التي استقبلها")? Then the antecedent is the verb's
+ * object; otherwise ("التي استقبلته") it is the subject. */
+static int resumptive_object(const ev_ctx *c, size_t rel, size_t verb)
+{
+	static const char *const pairs[][2] = {
+		{"\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a\xd9\x86", "\xd9\x87\xd9\x85"},  /* الذين هم */
+		{"\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a", "\xd9\x87\xd8\xa7"},            /* التي ها */
+		{"\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a", "\xd9\x87"},                      /* الذي ه */
+		{"\xd8\xa7\xd9\x84\xd9\x84\xd8\xb0\xd9\x8a\xd9\x86", "\xd9\x87\xd9\x85\xd8\xa7"}, /* اللذين هما */
+		{"\xd8\xa7\xd9\x84\xd9\x84\xd8\xaa\xd9\x8a\xd9\x86", "\xd9\x87\xd9\x85\xd8\xa7"}  /* اللتين هما */
+	};
+	const ev_word *v = &c->w[verb];
+	const char *s = word_norm(c, v);
+	size_t k;
+	if (!has_pronoun_suffix(c, v) || trig_of(v)->tense == 2)
+		return 0;
+	for (k = 0; k < COUNT(pairs); k++) {
+		if (!word_stem_is(c, &c->w[rel], pairs[k][0]) || !ends_with(s, v->norm_len, pairs[k][1]))
+			continue;
+		/* "ه" alone must not be the end of "ها", "هما" or "هم" */
+		return strlen(pairs[k][1]) > 2 || !ends_with(s, v->norm_len, "\xd9\x87\xd8\xa7");
+	}
+	return 0;
+}
+
 /* The subject-side rules, in order; returns where the subject ends (the
  * place to look for a direct object), or 0 when there is none in the clause. */
 static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info *in,
@@ -1872,6 +1898,16 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 	}
 	if (in->t0 >= first + 2 && (c->w[in->t0 - 1].cls & KB_EVW_REL) &&
 	    (k >= limit || !np_start_ok(&c->w[k], 0)) && relative_antecedent(c, first, in->t0 - 1, &i, &j)) {
+		if (resumptive_object(c, in->t0 - 1, in->t0)) {
+			/* "للمصابين الذين زارهم": the antecedent is the object, the
+			 * subject is elided */
+			size_t m;
+			for (m = j; m-- > i + 1;)
+				if (c->w[m].pro_bl || c->w[m].pro_wf)
+					break;
+			add_targets(c, e, m > i ? m : i, j);
+			return 0;
+		}
 		/* "أخته ... أوما أوباما التي استقبلته": the antecedent acts */
 		set_source(c, e, in, i, j, 1);
 		return k;
@@ -3320,6 +3356,27 @@ static void link_entities(ev_ctx *c)
 	}
 }
 
+/* "أفشلت طائرات التحالف هجوما كانت ميليشيات الحوثي تحضر له": force
+ * whose object is another attack (foiled, repelled) is aimed at that
+ * attack's agent. */
+static void attack_on_attack(ev_ctx *c, ev_infos *infos)
+{
+	size_t k;
+	for (k = 0; k + 1 < infos->count; k++) {
+		ev_info *in = &infos->items[k], *next = &infos->items[k + 1];
+		kb_event *e = event_at(c, k);
+		const kb_event *p = event_at(c, k + 1);
+		if (in->type != KB_EVT_MILITARY_FORCE || next->type != KB_EVT_MILITARY_FORCE || in->explicit_target ||
+		    trig_of(&c->w[in->t0])->tense == 2 || !in->explicit_source || in->src_last != next->t0 ||
+		    next->sentence != in->sentence || !next->explicit_source || !p->has_source ||
+		    same_side(c, &p->source, &e->source))
+			continue;
+		e->targets[0] = p->source;
+		e->target_count = 1;
+		in->explicit_target = 1;
+	}
+}
+
 /* The attacks of one sentence are one action seen from several words
  * ("قتل 30 مسلحا في سلسلة غارات للتحالف"): one with no attacker takes the
  * attacker named for another, then one with no target the target named
@@ -3635,6 +3692,7 @@ static kb_status run(ev_ctx *c)
 		}
 	}
 	if (st == KB_OK) {
+		attack_on_attack(c, &infos);
 		share_in_sentence(c, &infos);
 		fill_sides(c, &infos);
 		assign_clusters(c, &infos);
