@@ -2165,6 +2165,10 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 		if ((word_is(c, w, W_MAA) || word_stem_is(c, w, W_MAA)) && type != KB_EVT_STATEMENT) {
 			if (pp_object(c, k, limit, &i, &j))
 				add_targets(c, e, i, j);
+			else if (w->norm_len == 4 && k + 2 < limit && c->w[k + 1].trig >= 0 &&
+			         trig_of(&c->w[k + 1])->tense == 2 && np_start_ok(&c->w[k + 2], 0))
+				/* "يختلف مع انتقادات الأمير بندر": with whoever made them */
+				add_targets(c, e, k + 2, np_end(c, k + 2, limit, 1));
 			return;
 		}
 		if (type == KB_EVT_MILITARY_FORCE && k == in->t1 && e->has_source && w->pro_bl == 'l' &&
