@@ -107,6 +107,62 @@ static void test_sides(void)
 	kb_events_free(&ev);
 }
 
+/* One PERS entity over the first occurrence of `name` in s. */
+static void one_person(const char *s, const char *name, kb_entity *en, kb_entities *ents)
+{
+	const char *at = strstr(s, name);
+	memset(en, 0, sizeof *en);
+	memset(ents, 0, sizeof *ents);
+	en->start = at ? (uint32_t)(at - s) : 0;
+	en->stop = en->start + (uint32_t)strlen(name);
+	en->id = en->canonical = 0;
+	en->title = -1;
+	en->type = KB_ENT_PERS;
+	ents->items = en;
+	ents->count = ents->cap = 1;
+}
+
+/* Titles stand for the name after them; long lists of targets; the agent
+ * of a relative clause on an event noun; relative pronouns that agree with
+ * the verb's pronoun; force against an attack; disagreeing with someone. */
+static void test_arguments(void)
+{
+	const char *titled = "جدد مبعوث الأمم المتحدة إلى اليمن إسماعيل ولد الشيخ أحمد، أمس، دعوته لوقف القتال.";
+	const char *s = "ورفع المحافظ التهاني لمقام خادم الحرمين الشريفين وسمو ولي العهد وولي ولي العهد "
+	                "وسمو أمير المنطقة الشرقية ولأهالي الجبيل. "
+	                "أفشلت طائرات التحالف العربي هجوما كانت ميليشيات الحوثي تحضر له. "
+	                "وقال كيري إنه يختلف في الرأي مع الأمير بندر.";
+	const char *visit = "وقال عثمان المحرج للمصابين الذين زارهم إنهم أبطال.";
+	kb_entity en;
+	kb_entities ents;
+	kb_events ev = {0};
+	const kb_event *e;
+	one_person(titled, "إسماعيل ولد الشيخ أحمد", &en, &ents);
+	CHECK(kb_events_extract(titled, strlen(titled), NULL, &ents, &ev) == KB_OK);
+	e = by_trigger(titled, &ev, "دعوته");
+	CHECK(e && e->has_source && span_is(titled, e->source.start, e->source.stop, "إسماعيل ولد الشيخ أحمد"));
+	CHECK(e && !strcmp(e->source.country, "IGO"));
+	kb_events_free(&ev);
+	CHECK(kb_events_extract(s, strlen(s), NULL, NULL, &ev) == KB_OK);
+	e = by_trigger(s, &ev, "التهاني");
+	CHECK(e && e->target_count == 5 && arg_has(s, &e->targets[2], "ولي ولي العهد") &&
+	      arg_has(s, &e->targets[3], "أمير المنطقة الشرقية") && arg_has(s, &e->targets[4], "أهالي الجبيل"));
+	e = by_trigger(s, &ev, "هجوما");
+	CHECK(e && e->has_source && arg_has(s, &e->source, "الحوثي"));
+	e = by_trigger(s, &ev, "أفشلت");
+	CHECK(e && e->target_count == 1 && arg_has(s, &e->targets[0], "الحوثي"));
+	e = by_trigger(s, &ev, "يختلف");
+	CHECK(e && !strcmp(e->type, "DISAPPROVE_ACCUSE") && e->has_source && arg_has(s, &e->source, "كيري") &&
+	      e->target_count == 1 && arg_has(s, &e->targets[0], "بندر"));
+	kb_events_free(&ev);
+	one_person(visit, "عثمان المحرج", &en, &ents);
+	CHECK(kb_events_extract(visit, strlen(visit), NULL, &ents, &ev) == KB_OK);
+	e = by_trigger(visit, &ev, "زارهم");
+	CHECK(e && e->has_source && span_is(visit, e->source.start, e->source.stop, "عثمان المحرج") &&
+	      e->target_count == 1 && arg_has(visit, &e->targets[0], "مصابين"));
+	kb_events_free(&ev);
+}
+
 static void test_edges(void)
 {
 	kb_events ev = {0};
@@ -135,6 +191,7 @@ int main(void)
 	test_phone_call();
 	test_dates_and_modality();
 	test_sides();
+	test_arguments();
 	test_edges();
 	return check_report("test_events");
 }
