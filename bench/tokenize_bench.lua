@@ -5,7 +5,8 @@
 -- (words drawn by corpus frequency, with punctuation and digits).
 -- Figures are CPU seconds (os.clock) on one core: the engine alone
 -- (core.tokenize_count: tokens and search forms in C, no Lua tables), then
--- the full Lua API, which also builds a table per token.
+-- the full Lua API, which also builds a table per token (or, with
+-- opts.columns, one array per field).
 local root = arg[0]:match("^(.*)/bench/[^/]*$") or "."
 local build = os.getenv("KHABAR_BUILD") or (root .. "/build/5.4")
 package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
@@ -98,6 +99,10 @@ print("tokenize and sentences on " .. source .. ", one core (CPU time):")
 local small = sample(texts, 1 * MB)
 report("engine tokenize, 1 MB", small, core.tokenize_count, 10)
 report("khabar.tokenize (Lua tables), 1 MB", small, khabar.tokenize, 3)
+local columns = { columns = true }
+report("khabar.tokenize (columns), 1 MB", small, function(s)
+  return khabar.tokenize(s, columns).text
+end, 3)
 report("khabar.sentences, 1 MB", small, khabar.sentences, 10)
 local large = sample(texts, 100 * MB)
 texts = nil -- luacheck: ignore

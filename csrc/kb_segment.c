@@ -85,6 +85,16 @@ void kb_clitic_prefetch_bucket(uint64_t hash)
 	KB_PREFETCH(lexicon_bucket(lexicon_slot(hash)));
 }
 
+/* Words are short: a loop beats a call to memcmp. */
+static int same_letters(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 static lexicon_entry lexicon_find_hashed(const unsigned char *code, size_t n, uint64_t hash)
 {
 	lexicon_entry entry = {ABSENT, 0, NULL};
@@ -93,7 +103,7 @@ static lexicon_entry lexicon_find_hashed(const unsigned char *code, size_t n, ui
 	unsigned count = slot & 15, i;
 	for (i = 0; i < count; i++) {
 		size_t len = ENTRY_LETTERS(p);
-		if (len == n && memcmp(p + ENTRY_HEAD, code, n) == 0) {
+		if (len == n && same_letters(p + ENTRY_HEAD, code, n)) {
 			entry.cls = p[1] % KB_CLITIC_CLASS_LIMIT;
 			entry.override = p[1] / KB_CLITIC_CLASS_LIMIT;
 			entry.row = p;

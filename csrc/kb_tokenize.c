@@ -867,6 +867,27 @@ static void *huge_alloc(size_t size)
 	return p;
 }
 
+/* Faults in the pages of [p, p + size) with one system call rather than a
+ * page fault each on first touch (in a virtual machine a fault costs
+ * microseconds: a megabyte of text fills a thousand pages of tokens). Only
+ * a hint: nothing happens where the system lacks it. */
+static void prefault(void *p, size_t size)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+	uintptr_t page = 4096, start = ((uintptr_t)p + page - 1) & ~(page - 1),
+	          stop = ((uintptr_t)p + size) & ~(page - 1);
+	unsigned char resident = 0;
+	/* Memory used before (the allocator's reuse) is there already, and
+	 * asking again would still walk every page; fresh memory is fresh to its
+	 * end, which is checked (the start may share a page with older data). */
+	if (stop > start && mincore((void *)(stop - page), page, &resident) == 0 && !(resident & 1))
+		madvise((void *)start, stop - start, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)size;
+#endif
+}
+
 /* One allocation up front for a long text (news averages 8 to 9 bytes a
  * token and a search form no longer than the text) instead of a dozen
  * doublings, each copying everything so far. */
@@ -884,7 +905,11 @@ static kb_status reserve_output(kb_tokens *out, size_t n)
 	}
 	if (out->text.data == NULL && (out->text.data = huge_alloc(n)))
 		out->text.cap = n;
-	return kb_buf_reserve(&out->text, n);
+	if (kb_buf_reserve(&out->text, n) != KB_OK)
+		return KB_ENOMEM;
+	prefault(out->items + out->count, (want - out->count) * sizeof(kb_token));
+	prefault(out->text.data + out->text.len, n);
+	return KB_OK;
 }
 
 kb_status kb_tokenize(const char *s, size_t n, kb_tokens *out)

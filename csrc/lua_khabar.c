@@ -587,23 +587,38 @@ static const char *const token_kind_names[] = {
 };
 
 /* The options of tokenize and sentences (argument 2: nil or a table whose
- * only key is max_bytes): max_bytes, or -1 when absent. */
-static lua_Integer tokenize_max_bytes(lua_State *L, const char *fname)
+ * keys are max_bytes and, where columns is not NULL, columns): max_bytes,
+ * or -1 when absent. */
+static lua_Integer tokenize_options(lua_State *L, const char *fname, int *columns)
 {
 	lua_Integer max = -1;
+	if (columns)
+		*columns = 0;
 	if (lua_isnoneornil(L, 2))
 		return -1;
 	if (!lua_istable(L, 2))
 		luaL_argerror(L, 2, lua_pushfstring(L, "table expected, got %s", luaL_typename(L, 2)));
 	lua_pushnil(L);
 	while (lua_next(L, 2)) {
-		if (lua_type(L, -2) != LUA_TSTRING || strcmp(lua_tostring(L, -2), "max_bytes") != 0)
-			luaL_error(L, "unknown %s option '%s'", fname,
-			           lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : luaL_typename(L, -2));
-		max = max_bytes_option(L, fname);
+		const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		if (key && strcmp(key, "max_bytes") == 0) {
+			max = max_bytes_option(L, fname);
+		} else if (key && columns && strcmp(key, "columns") == 0) {
+			if (!lua_isboolean(L, -1))
+				luaL_error(L, "bad value for %s option 'columns' (boolean expected, got %s)", fname,
+				           luaL_typename(L, -1));
+			*columns = lua_toboolean(L, -1);
+		} else {
+			luaL_error(L, "unknown %s option '%s'", fname, key ? key : luaL_typename(L, -2));
+		}
 		lua_pop(L, 1);
 	}
 	return max;
+}
+
+static lua_Integer tokenize_max_bytes(lua_State *L, const char *fname)
+{
+	return tokenize_options(L, fname, NULL);
 }
 
 static int tokens_box_gc(lua_State *L)
@@ -638,39 +653,144 @@ static void set_integer(lua_State *L, const char *name, size_t value)
 	lua_setfield(L, -2, name);
 }
 
-static void set_lstring(lua_State *L, const char *name, const char *value, size_t len)
+/* The keys of a token's table in the order they are set, then the kind
+ * names and "": pushed once per call and copied from the stack for each
+ * token (pushing a string hashes and interns it; a megabyte of news is
+ * 100,000 tokens of ten fields). */
+enum {
+	KEY_TEXT, KEY_START, KEY_STOP, KEY_KIND, KEY_NORM, KEY_PREFIX, KEY_STEM, KEY_SUFFIX,
+	KEY_STEM_START, KEY_STEM_STOP, KEY_COUNT
+};
+
+static const char *const token_keys[KEY_COUNT] = {
+	"text", "start", "stop", "kind", "norm", "prefix", "stem", "suffix", "stem_start", "stem_stop"
+};
+
+#define KIND_COUNT (sizeof token_kind_names / sizeof token_kind_names[0])
+#define TOKEN_STRINGS (KEY_COUNT + KIND_COUNT + 1)
+
+/* Pushes the keys, kind names and ""; returns the stack index of the first. */
+static int push_token_strings(lua_State *L)
 {
-	lua_pushlstring(L, value, len);
-	lua_setfield(L, -2, name);
+	size_t i;
+	luaL_checkstack(L, (int)TOKEN_STRINGS + 8, "too many tokens");
+	for (i = 0; i < KEY_COUNT; i++)
+		lua_pushstring(L, token_keys[i]);
+	for (i = 0; i < KIND_COUNT; i++)
+		lua_pushstring(L, token_kind_names[i]);
+	lua_pushliteral(L, "");
+	return lua_gettop(L) - (int)TOKEN_STRINGS + 1;
+}
+
+/* Pops the value on top of the stack into field `key` of the table at `table`. */
+static void set_key(lua_State *L, int table, int strings, int key)
+{
+	lua_pushvalue(L, strings + key);
+	lua_insert(L, -2);
+	lua_rawset(L, table);
+}
+
+/* Pushes s[0..len) as a Lua string: "" from the stack, or the string at
+ * stack index `same` when it holds those bytes (a search form is often the
+ * text itself, a stem the search form). */
+static void push_span(lua_State *L, int strings, const char *s, size_t len, int same)
+{
+	size_t same_len;
+	const char *same_s;
+	if (len == 0)
+		lua_pushvalue(L, strings + KEY_COUNT + (int)KIND_COUNT);
+	else if (same && (same_s = lua_tolstring(L, same, &same_len)) != NULL && same_len == len &&
+	         memcmp(same_s, s, len) == 0)
+		lua_pushvalue(L, same);
+	else
+		lua_pushlstring(L, s, len);
 }
 
 /* {text, start, stop, kind, norm, prefix, stem, suffix, stem_start, stem_stop}. */
-static void push_token(lua_State *L, const char *s, const kb_tokens *tokens, size_t i)
+static void push_token(lua_State *L, int strings, const char *s, const kb_tokens *tokens, size_t i)
 {
 	const kb_token *tk = &tokens->items[i];
 	const char *norm = tokens->text.data + tk->norm;
+	int table, text, norm_string;
 	lua_createtable(L, 0, 10);
-	set_lstring(L, "text", s + tk->start, tk->stop - tk->start);
-	set_integer(L, "start", tk->start + 1);
-	set_integer(L, "stop", tk->stop);
-	lua_pushstring(L, token_kind_names[tk->kind]);
-	lua_setfield(L, -2, "kind");
-	set_lstring(L, "norm", norm, tk->norm_len);
-	set_lstring(L, "prefix", norm, tk->prefix_len);
-	set_lstring(L, "stem", norm + tk->prefix_len, tk->norm_len - tk->prefix_len - tk->suffix_len);
-	set_lstring(L, "suffix", norm + tk->norm_len - tk->suffix_len, tk->suffix_len);
-	set_integer(L, "stem_start", tk->stem_start + 1);
-	set_integer(L, "stem_stop", tk->stem_stop);
+	table = lua_gettop(L);
+	lua_pushlstring(L, s + tk->start, tk->stop - tk->start);
+	text = lua_gettop(L);
+	lua_pushvalue(L, text);
+	set_key(L, table, strings, KEY_TEXT);
+	lua_pushinteger(L, (lua_Integer)tk->start + 1);
+	set_key(L, table, strings, KEY_START);
+	lua_pushinteger(L, (lua_Integer)tk->stop);
+	set_key(L, table, strings, KEY_STOP);
+	lua_pushvalue(L, strings + KEY_COUNT + tk->kind);
+	set_key(L, table, strings, KEY_KIND);
+	push_span(L, strings, norm, tk->norm_len, text);
+	norm_string = lua_gettop(L);
+	lua_pushvalue(L, norm_string);
+	set_key(L, table, strings, KEY_NORM);
+	push_span(L, strings, norm, tk->prefix_len, 0);
+	set_key(L, table, strings, KEY_PREFIX);
+	push_span(L, strings, norm + tk->prefix_len, tk->norm_len - tk->prefix_len - tk->suffix_len,
+	          norm_string);
+	set_key(L, table, strings, KEY_STEM);
+	push_span(L, strings, norm + tk->norm_len - tk->suffix_len, tk->suffix_len, 0);
+	set_key(L, table, strings, KEY_SUFFIX);
+	lua_pushinteger(L, (lua_Integer)tk->stem_start + 1);
+	set_key(L, table, strings, KEY_STEM_START);
+	lua_pushinteger(L, (lua_Integer)tk->stem_stop);
+	set_key(L, table, strings, KEY_STEM_STOP);
+	lua_settop(L, table);
+}
+
+/* Field `key` of token i: one cell of opts.columns. */
+static void push_field(lua_State *L, int strings, const char *s, const kb_tokens *tokens, size_t i,
+                       int key)
+{
+	const kb_token *tk = &tokens->items[i];
+	const char *norm = tokens->text.data + tk->norm;
+	switch (key) {
+	case KEY_TEXT: lua_pushlstring(L, s + tk->start, tk->stop - tk->start); break;
+	case KEY_START: lua_pushinteger(L, (lua_Integer)tk->start + 1); break;
+	case KEY_STOP: lua_pushinteger(L, (lua_Integer)tk->stop); break;
+	case KEY_KIND: lua_pushvalue(L, strings + KEY_COUNT + tk->kind); break;
+	case KEY_NORM: push_span(L, strings, norm, tk->norm_len, 0); break;
+	case KEY_PREFIX: push_span(L, strings, norm, tk->prefix_len, 0); break;
+	case KEY_STEM:
+		push_span(L, strings, norm + tk->prefix_len, tk->norm_len - tk->prefix_len - tk->suffix_len, 0);
+		break;
+	case KEY_SUFFIX: push_span(L, strings, norm + tk->norm_len - tk->suffix_len, tk->suffix_len, 0); break;
+	case KEY_STEM_START: lua_pushinteger(L, (lua_Integer)tk->stem_start + 1); break;
+	default: lua_pushinteger(L, (lua_Integer)tk->stem_stop); break;
+	}
+}
+
+/* opts.columns: {text = {...}, start = {...}, ...}, one array per field,
+ * token i at index i of each: ten Lua tables instead of one per token. */
+static void push_token_columns(lua_State *L, int strings, const char *s, const kb_tokens *tokens)
+{
+	int result, key;
+	size_t i;
+	lua_createtable(L, 0, KEY_COUNT);
+	result = lua_gettop(L);
+	for (key = 0; key < KEY_COUNT; key++) {
+		lua_createtable(L, (int)tokens->count, 0);
+		for (i = 0; i < tokens->count; i++) {
+			push_field(L, strings, s, tokens, i, key);
+			lua_rawseti(L, -2, (int)i + 1);
+		}
+		set_key(L, result, strings, key);
+	}
 }
 
 /* Runs kb_tokenize into a box on the stack; NULL after pushing nil, message. */
-static kb_tokens *run_tokenize(lua_State *L, const char *fname, const char **s, size_t *n)
+static kb_tokens *run_tokenize(lua_State *L, const char *fname, const char **s, size_t *n,
+                               int *columns)
 {
 	kb_tokens *tokens;
 	lua_Integer max;
 	kb_status status;
 	*s = check_text(L, 1, n);
-	max = tokenize_max_bytes(L, fname);
+	max = tokenize_options(L, fname, columns);
 	if (max >= 0 && *n > (size_t)max) {
 		push_failure(L, "input too large");
 		return NULL;
@@ -690,13 +810,19 @@ static int l_tokenize(lua_State *L)
 {
 	const char *s;
 	size_t n, i;
-	kb_tokens *tokens = run_tokenize(L, "tokenize", &s, &n);
+	int strings, columns;
+	kb_tokens *tokens = run_tokenize(L, "tokenize", &s, &n, &columns);
 	if (!tokens)
 		return 2;
-	lua_createtable(L, (int)tokens->count, 0);
-	for (i = 0; i < tokens->count; i++) {
-		push_token(L, s, tokens, i);
-		lua_rawseti(L, -2, (int)i + 1);
+	strings = push_token_strings(L);
+	if (columns) {
+		push_token_columns(L, strings, s, tokens);
+	} else {
+		lua_createtable(L, (int)tokens->count, 0);
+		for (i = 0; i < tokens->count; i++) {
+			push_token(L, strings, s, tokens, i);
+			lua_rawseti(L, -2, (int)i + 1);
+		}
 	}
 	/* Free now rather than at the box's __gc: the collector does not see C
 	 * memory, and memory handed straight back is reused without page faults. */
@@ -709,7 +835,7 @@ static int l_tokenize_count(lua_State *L)
 {
 	const char *s;
 	size_t n;
-	kb_tokens *tokens = run_tokenize(L, "tokenize_count", &s, &n);
+	kb_tokens *tokens = run_tokenize(L, "tokenize_count", &s, &n, NULL);
 	if (!tokens)
 		return 2;
 	lua_pushinteger(L, (lua_Integer)tokens->count);

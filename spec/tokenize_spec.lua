@@ -90,7 +90,33 @@ describe("khabar.tokenize", function()
     assert.equals(1, #khabar.tokenize("وليبيا", { max_bytes = 12 }))
   end)
 
+  it("gives opts.columns: one array per field, the same values as the tokens", function()
+    local text = "وقال وزير الخارجية، والتعاون: 3.5% من http://x.y/z @حساب كتابهُ \xff"
+    local rows = khabar.tokenize(text)
+    local columns = khabar.tokenize(text, { columns = true })
+    local names = { "text", "start", "stop", "kind", "norm", "prefix", "stem", "suffix",
+                    "stem_start", "stem_stop" }
+    local count = 0
+    for _ in pairs(columns) do count = count + 1 end
+    assert.equals(#names, count)
+    for _, field in ipairs(names) do
+      assert.equals(#rows, #columns[field])
+      for i, token in ipairs(rows) do
+        assert.equals(token[field], columns[field][i])
+      end
+    end
+    assert.same({ "و", "", "ال", "وال" }, { columns.prefix[1], columns.prefix[2], columns.prefix[3],
+                                        columns.prefix[5] })
+    assert.same({ "word", "punct", "number" }, { columns.kind[1], columns.kind[4], columns.kind[7] })
+    assert.same({}, khabar.tokenize("", { columns = true }).text)
+    assert.same(rows, khabar.tokenize(text, { columns = false }))
+  end)
+
   it("raises on bad argument types, naming the argument", function()
+    assert.has_error(function() khabar.tokenize("x", { columns = 1 }) end,
+      "bad value for tokenize option 'columns' (boolean expected, got number)")
+    assert.has_error(function() khabar.sentences("x", { columns = true }) end,
+      "unknown sentences option 'columns'")
     assert.has_error(function() khabar.tokenize(nil) end,
       "bad argument #1 to 'tokenize' (string expected, got nil)")
     assert.has_error(function() khabar.tokenize("x", 5) end,
