@@ -555,6 +555,17 @@ static int has_pronoun_suffix(const ev_ctx *c, const ev_word *w)
 	return 0;
 }
 
+/* Is the word, as written, ended by a ta marbuta (ة, marks after it aside)? */
+static int ends_in_ta_marbuta(const ev_ctx *c, const ev_word *w)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	uint32_t end = w->stop;
+	while (end >= w->start + 2 && s[end - 2] == 0xD9 && ((s[end - 1] >= 0x8B && s[end - 1] <= 0x9F) ||
+	                                                    s[end - 1] == 0x80))
+		end -= 2;
+	return end >= w->start + 2 && s[end - 2] == 0xD8 && s[end - 1] == 0xA9;
+}
+
 /* Finds the trigger starting at word i: the word as is, then without و/ف,
  * then without a preposition (nouns only: "لقصف", "بزيارة"). */
 static void match_trigger(ev_ctx *c, size_t i, size_t limit)
@@ -575,6 +586,10 @@ static void match_trigger(ev_ctx *c, size_t i, size_t limit)
 		t = match_stem(c, i, s + off + 2, n - off - 2, 1, limit, &len);
 		off += 2;
 	}
+	/* "وزارة" is no "و + زاره", "إضافة" no "أضاف + ه": a word written with
+	 * ة is no verb (the search form folds ة to ه) */
+	if (t >= 0 && kb_event_triggers[t].tense != 2 && ends_in_ta_marbuta(c, w))
+		t = -1;
 	if (t >= 0) {
 		w->trig = (int16_t)t;
 		w->trig_len = (uint8_t)len;
@@ -1727,6 +1742,26 @@ static int plain_word(const ev_word *w)
 	       (w->cls & ~(KB_EVW_VERB | KB_EVW_NISBA | KB_EVW_WSTEM | KB_EVW_LV)) == 0;
 }
 
+/* Is w a doing verb with the pronoun of its object ("شنه", "ارتكبتها",
+ * "يبذلها"): a DOER verb once the pronoun is off? ("تعتبره" is not.) */
+static int does_with_pronoun(const ev_ctx *c, const ev_word *w)
+{
+	const char *s = word_norm(c, w) + w->pro_len;
+	size_t n = w->norm_len - w->pro_len, k;
+	if (!has_pronoun_suffix(c, w))
+		return 0;
+	for (k = 0; k < COUNT(pronoun_suffixes); k++) {
+		size_t sl = strlen(pronoun_suffixes[k]);
+		const kb_event_word *f;
+		if (n <= sl || !ends_with(s, n, pronoun_suffixes[k]))
+			continue;
+		f = find_word(s, n - sl);
+		if (f && (f->cls & KB_EVW_DOER))
+			return 1;
+	}
+	return 0;
+}
+
 /* The agent named in a relative clause on an event noun: "هجوما شنه
  * التنظيم", "جريمة جديدة ارتكبتها الميليشيات", "الانتقادات التي وجهها
  * الأمير", "هجوما كانت ميليشيات الحوثي تحضر له". The clause's verb
@@ -1761,9 +1796,11 @@ static int relative_agent(const ev_ctx *c, size_t t0, size_t t1, size_t limit, s
 		}
 		return 0;
 	}
-	if (!plain_word(&c->w[k]) || c->w[k].has_al || !has_pronoun_suffix(c, &c->w[k]) ||
-	    !np_start_ok(&c->w[k + 1], 0) || is_quantity(&c->w[k + 1]))
-		return 0;
+	if (!plain_word(&c->w[k]) || c->w[k].has_al || !does_with_pronoun(c, &c->w[k]) ||
+	    !np_start_ok(&c->w[k + 1], 0) || is_quantity(&c->w[k + 1]) ||
+	    !(c->w[k + 1].has_al || is_actor_word(&c->w[k + 1], 1) || (c->w[k + 1].ent & EW_NAME) ||
+	      (k + 2 < limit && !c->w[k + 1].pro_len && (c->w[k + 2].has_al || (c->w[k + 2].ent & EW_NAME)))))
+		return 0;    /* the agent is definite, an actor or a name ("مركز الملك سلمان") */
 	*i = k + 1;
 	*j = np_end(c, k + 1, limit, 1);
 	return 1;
@@ -1837,7 +1874,8 @@ static size_t find_source(ev_ctx *c, const ev_infos *infos, kb_event *e, ev_info
 		size_t far = c->sent[in->sentence].last;
 		if (far > in->t1 + 2 * WINDOW)
 			far = in->t1 + 2 * WINDOW;
-		if (!victim && !c->w[in->t0].suffix && relative_agent(c, in->t0, in->t1, limit, &i, &j)) {
+		if (!victim && !c->w[in->t0].suffix && in->type != KB_EVT_STATEMENT &&
+		    relative_agent(c, in->t0, in->t1, limit, &i, &j)) {
 			set_source(c, e, in, i, j, 1);
 			return 0;
 		}
@@ -3072,6 +3110,15 @@ static int between_title_and_name(const ev_ctx *c, size_t k)
 	       (c->w[k + 1].cls & (KB_EVW_COUNTRY | KB_EVW_CITY));
 }
 
+/* Does the word head a body rather than a person: feminine or plural
+ * ("المقاومة", "الحكومة", "وزارة", "القوات")? */
+static int is_body(const ev_ctx *c, const ev_word *w)
+{
+	const char *s = word_norm(c, w) + w->pro_len;
+	size_t n = w->norm_len - w->pro_len;
+	return ends_with(s, n, "\xd9\x87") || ends_with(s, n, AR_ALEF "\xd8\xaa");
+}
+
 /* "مبعوث الأمم المتحدة إلى اليمن إسماعيل ولد الشيخ أحمد", "الأمين العام
  * لمجلس التعاون ... الدكتور عبداللطيف الزياني": an argument that is only a
  * title stands for the person named right after it: its span becomes
@@ -3089,12 +3136,17 @@ static void name_after_title(const ev_ctx *c, kb_event_arg *a)
 		if ((c->w[k].cls & (KB_EVW_TITLE | KB_EVW_HON)) || (c->w[k].ent & EW_TITLE))
 			titled = 1;
 	}
-	if (!titled)
+	if (!titled || is_body(c, &c->w[i]))
 		return;
 	for (k = j; k < c->nw && k < j + 10 && c->w[k].sentence == c->w[i].sentence; k++) {
 		if ((c->w[k].ent & EW_PERSON) && (c->w[k].ent & EW_START) && !c->w[k].pro_len) {
 			for (m = k; m + 1 < c->nw && !(c->w[m].ent & EW_END) && (c->w[m + 1].ent & EW_PERSON); m++)
 				;
+			/* a name the tagger cut short ("عبد") or took from a word
+			 * that says something else ("تحيات خادم") is no name */
+			if (c->w[k].trig >= 0 || (c->w[k].cls & ~KB_EVW_WSTEM) ||
+			    (m == k && letters(c->w[k].norm_len) <= 3))
+				return;
 			a->start = c->w[k].start;
 			a->stop = c->w[m].stop;
 			return;

@@ -17,7 +17,7 @@ import sys
 DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 WORD_CLASSES = ["PREP", "PART", "REL", "COMP", "LV", "VERB", "NEG", "FUT", "HYP", "REP", "GEN",
                 "TOPIC", "ANCHOR1", "TIME", "PLACE", "TITLE", "QUANT", "SOURCEW", "COUNTRY",
-                "NISBA", "CITY", "ORGX", "WSTEM", "HON", "VICTIM", "GENERIC"]
+                "NISBA", "CITY", "ORGX", "WSTEM", "HON", "VICTIM", "GENERIC", "DOER"]
 
 
 def norm(s):
@@ -101,7 +101,7 @@ def main():
             else:
                 keys.append((norm(f), 2, 0))
         for k, tense, agree in keys:
-            triggers.setdefault((k, nxt, tense == 2), (n, k, code_index[cameo], tense, nxt, near, agree))
+            triggers.setdefault((k, nxt, tense == 2, near), (n, k, code_index[cameo], tense, nxt, near, agree))
     words = {}
     for r in rows(data + "/words.tsv"):
         key = norm(r[0])

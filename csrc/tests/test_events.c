@@ -163,6 +163,25 @@ static void test_arguments(void)
 	kb_events_free(&ev);
 }
 
+/* A word written with ة is no verb with a pronoun: "وزارة" is not "و +
+ * زاره" (visited him), "إضافة" not "أضاف + ه"; "حاكم" is a governor. */
+static void test_written_forms(void)
+{
+	const char *s = "أصدرت وزارة الخارجية بيانا إضافة إلى تصريحات حاكم الولاية. وزاره الوزير أمس.";
+	kb_events ev = {0};
+	size_t k, visits = 0, others = 0;
+	CHECK(kb_events_extract(s, strlen(s), NULL, NULL, &ev) == KB_OK);
+	for (k = 0; k < ev.count; k++) {
+		if (!strcmp(ev.items[k].type, "VISIT"))
+			visits++;
+		else if (!span_is(s, ev.items[k].trigger_start, ev.items[k].trigger_stop, "بيانا"))
+			others++;
+	}
+	CHECK(visits == 1 && others == 0);
+	CHECK(by_trigger(s, &ev, "زاره") != NULL);
+	kb_events_free(&ev);
+}
+
 static void test_edges(void)
 {
 	kb_events ev = {0};
@@ -192,6 +211,7 @@ int main(void)
 	test_dates_and_modality();
 	test_sides();
 	test_arguments();
+	test_written_forms();
 	test_edges();
 	return check_report("test_events");
 }
