@@ -1304,7 +1304,8 @@ static int clause_subject(const ev_ctx *c, size_t first, size_t t0, size_t *i, s
 	/* a pronoun on the noun ("خلال زيارتهم") may point a long way back */
 	size_t reach = c->w[t0].suffix ? 24 : 14;
 	for (k = first; k < t0; k++)
-		if (is_punct(&c->w[k], P_COLON) || (c->w[k].cls & KB_EVW_COMP) || word_is(c, &c->w[k], W_HAYTHU))
+		if (is_punct(&c->w[k], P_COLON) || (c->w[k].cls & KB_EVW_COMP) ||
+		    (c->w[t0].suffix && word_is(c, &c->w[k], W_HAYTHU)))
 			clause = k + 1;
 	{
 		/* A clause that opens on an unknown, indefinite word opens on
@@ -2158,6 +2159,18 @@ static void more_objects(const ev_ctx *c, kb_event *e, size_t j, size_t limit)
 	}
 }
 
+/* Is word k an adjective of the noun at t0 rather than its object: one of
+ * order or time ("زيارته السابقة", "لقاءها التالي"), or a relative
+ * adjective in ـية after a noun with a pronoun ("جولته الإعدادية")? */
+static int noun_adjective(const ev_ctx *c, size_t t0, size_t k)
+{
+	const ev_word *w = &c->w[k];
+	if (w->cls & KB_EVW_ADJ)
+		return 1;
+	return c->w[t0].suffix && w->has_al && !w->pro_len && ends_in_ta_marbuta(c, w) &&
+	       ends_with(word_norm(c, w), w->norm_len, "\xd9\x8a\xd9\x87");
+}
+
 /* Targets after the trigger: a direct object, or the phrase after the
  * preposition the type takes (مع، بـ، لـ، إلى، على، ضد). */
 static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size_t limit, size_t *goal_i,
@@ -2176,7 +2189,8 @@ static void find_targets(ev_ctx *c, kb_event *e, ev_info *in, size_t after, size
 		after = in->t1;
 	if (after && (type == KB_EVT_HOST || type == KB_EVT_MEET || type == KB_EVT_VISIT) && verbal)
 		after = skip_place_and_time(c, after, limit);
-	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) && verbal) {
+	if (after && after < limit && type_takes_object(type) && np_start_ok(&c->w[after], 0) && verbal &&
+	    !(trig_of(&c->w[in->t0])->tense == 2 && noun_adjective(c, in->t0, after))) {
 		j = np_end(c, after, limit, 1);
 		if (is_quantity(&c->w[after])) {
 			size_t gi2, gj2;
@@ -3156,13 +3170,26 @@ static void name_after_title(const ev_ctx *c, kb_event_arg *a)
 	}
 }
 
+/* A source that reached its name may have reached a target taken for a
+ * second party ("وصل رئيس الأركان الجنرال مارتن ديمبسي", "أدان رئيس
+ * الوزراء بنيامين نتنياهو الاتفاق"): the target keeps what is after it. */
 static void names_after_titles(const ev_ctx *c, kb_event *e)
 {
-	unsigned t;
+	unsigned t, kept = 0;
 	if (e->has_source)
 		name_after_title(c, &e->source);
-	for (t = 0; t < e->target_count; t++)
-		name_after_title(c, &e->targets[t]);
+	for (t = 0; t < e->target_count; t++) {
+		kb_event_arg *a = &e->targets[t];
+		name_after_title(c, a);
+		if (e->has_source && a->start < e->source.stop && a->stop > e->source.start) {
+			size_t k = word_at(c, e->source.stop - 1) + 1, j = word_at(c, a->stop - 1) + 1;
+			if (a->stop <= e->source.stop || k >= j)
+				continue;
+			set_arg(c, a, k, j);
+		}
+		e->targets[kept++] = *a;
+	}
+	e->target_count = kept;
 }
 
 /* "التقى رئيسا الوزراء الهندي ناريندرا مودي والباكستاني نواز شريف": a
@@ -3236,6 +3263,17 @@ static void the_latter(ev_ctx *c, const ev_infos *infos, kb_event *e)
 	}
 }
 
+/* Does the event's source name an actor? Policies differ ("سياسات X
+ * تختلف مع سياسات Y"); only actors disagree. */
+static int names_actor(const ev_ctx *c, const kb_event *e)
+{
+	size_t i, j;
+	if (!e->has_source)
+		return 0;
+	arg_words(c, &e->source, &i, &j);
+	return first_actor(c, i, j, 1) < j;
+}
+
 static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 {
 	const ev_sentence *sent = &c->sent[s];
@@ -3298,7 +3336,8 @@ static kb_status build_event(ev_ctx *c, ev_infos *infos, size_t s, size_t i)
 	if (!e.target_count && !e.target_country[0] && is_verbal_act(in.type) && in.type != KB_EVT_STATEMENT)
 		clause_country(c, &e, &in, limit);
 	lv = 0;
-	if (!keep_event(c, &in, first, noun && find_light_verb(c, first, in.t0, &lv)))
+	if (!keep_event(c, &in, first, noun && find_light_verb(c, first, in.t0, &lv)) ||
+	    (!strcmp(e.cameo, "110") && !names_actor(c, &e)))
 		return KB_OK;
 	e.confidence = confidence_of(&e, &in, noun);
 	return push_event(c, infos, &e, &in);
@@ -3685,7 +3724,7 @@ static int is_time_word(const ev_ctx *c, size_t k)
 				return 1;
 		/* "صباح أول يوم عيد الفطر" */
 		if (k + 2 < c->nw && !strcmp(time_value(&c->w[k + 2]), "DAYPART") && (c->w[k + 2].cls & KB_EVW_TIME) &&
-		    c->w[k + 1].kind == W_ARABIC && !c->w[k + 1].has_al && c->w[k + 1].cls == 0)
+		    c->w[k + 1].kind == W_ARABIC && !c->w[k + 1].has_al && (c->w[k + 1].cls & ~KB_EVW_ADJ) == 0)
 			return 1;
 		/* "فجر يوم الحادث": two parts of a day are a time too */
 		return (k + 1 < c->nw && !strcmp(time_value(&c->w[k + 1]), "DAYPART")) ||

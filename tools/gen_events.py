@@ -17,7 +17,7 @@ import sys
 DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 WORD_CLASSES = ["PREP", "PART", "REL", "COMP", "LV", "VERB", "NEG", "FUT", "HYP", "REP", "GEN",
                 "TOPIC", "ANCHOR1", "TIME", "PLACE", "TITLE", "QUANT", "SOURCEW", "COUNTRY",
-                "NISBA", "CITY", "ORGX", "WSTEM", "HON", "VICTIM", "GENERIC", "DOER"]
+                "NISBA", "CITY", "ORGX", "WSTEM", "HON", "VICTIM", "GENERIC", "DOER", "ADJ"]
 
 
 def norm(s):
