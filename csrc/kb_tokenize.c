@@ -248,12 +248,9 @@ static int fast_search_form(tokenizer *t, size_t start, size_t stop, kb_status *
 			break;
 		if (slot->len == CACHE_SLOW)
 			break;
-		if (slot->len == 2) {
-			text->data[text->len] = slot->bytes[0];
-			text->data[text->len + 1] = slot->bytes[1];
-		} else if (slot->len != 0) {
-			memcpy(text->data + text->len, slot->bytes, slot->len);
-		}
+		/* Three bytes whatever the length: room was reserved, and a copy of
+		 * fixed size is two moves where one of slot->len bytes is a call. */
+		memcpy(text->data + text->len, slot->bytes, sizeof slot->bytes);
 		text->len += slot->len;
 		if (slot->len == 2)
 			note_letter(t, i, i + len);
@@ -632,14 +629,18 @@ typedef struct {
 	unsigned char teh_marbuta;   /* ة: no pronoun after it */
 } plain_letter;
 
+/* A character's two bytes read as one number, lead << 8 | trail, less
+ * 0xD880: D8 80..BF and D9 80..BF (U+0600..U+067F) fall in 0..319. */
+#define PLAIN_KEY(cp) ((((0xC0 | ((cp) >> 6)) << 8) | (0x80 | ((cp) & 0x3F))) - 0xD880)
+#define PLAIN_KEYS 320
+
 #define PLAIN_FOLDED(cp, to, hamza, teh) \
-	[(cp) - 0x600] = {(unsigned char)('A' + (to) - 0x621), \
-	                  {(unsigned char)(0xC0 | ((to) >> 6)), (unsigned char)(0x80 | ((to) & 0x3F))}, \
-	                  hamza, teh}
+	[PLAIN_KEY(cp)] = {(unsigned char)('A' + (to) - 0x621), \
+	                   {(unsigned char)(0xC0 | ((to) >> 6)), (unsigned char)(0x80 | ((to) & 0x3F))}, \
+	                   hamza, teh}
 #define PLAIN(cp) PLAIN_FOLDED(cp, cp, 0, 0)
 
-/* Indexed by code point - U+0600, the two-byte sequences D8 xx and D9 xx. */
-static const plain_letter plain_letters[128] = {
+static const plain_letter plain_letters[PLAIN_KEYS] = {
 	PLAIN(0x621), PLAIN_FOLDED(0x622, 0x627, 1, 0), PLAIN_FOLDED(0x623, 0x627, 1, 0),
 	PLAIN(0x624), PLAIN_FOLDED(0x625, 0x627, 1, 0), PLAIN(0x626), PLAIN(0x627), PLAIN(0x628),
 	PLAIN_FOLDED(0x629, 0x647, 0, 1), PLAIN(0x62A), PLAIN(0x62B), PLAIN(0x62C), PLAIN(0x62D),
@@ -669,15 +670,15 @@ static int word_goes_on(const tokenizer *t, size_t j)
 static size_t scan_plain_word(const tokenizer *t, size_t i, unsigned char *norm, coded_word *w)
 {
 	const unsigned char *s = t->s;
-	size_t j = i, k = 0;
+	/* At most KB_SEG_MAX_LETTERS letters: a longer word goes on after them. */
+	size_t j = i, k = 0, stop = t->n - i > 2 * KB_SEG_MAX_LETTERS ? i + 2 * KB_SEG_MAX_LETTERS : t->n - 1;
 	unsigned hamza = 0, teh = 0;
 	memset(w->code, 0, sizeof w->code);
-	while (j + 1 < t->n && (s[j] & 0xFE) == 0xD8 && (s[j + 1] & 0xC0) == 0x80) {
-		const plain_letter *l = &plain_letters[(s[j] & 1) << 6 | (s[j + 1] & 0x3F)];
+	while (j < stop) {
+		unsigned key = ((unsigned)s[j] << 8 | s[j + 1]) - 0xD880u;
+		const plain_letter *l = &plain_letters[key < PLAIN_KEYS ? key : 0];
 		if (!l->code)
 			break;
-		if (k == KB_SEG_MAX_LETTERS)
-			return i;
 		w->code[k] = l->code;
 		norm[2 * k] = l->norm[0];
 		norm[2 * k + 1] = l->norm[1];
