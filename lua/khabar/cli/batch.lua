@@ -75,44 +75,72 @@ local function self_command()
   return shell_quote(interp) .. " " .. shell_quote(script)
 end
 
--- Cuts lines into at most `jobs` runs {first, last} of about equal bytes:
--- the cost of an article is about linear in its size, and articles vary
--- tenfold, so equal counts of lines leave one worker idle.
-local function balanced_runs(lines, jobs)
-  local total = 0
-  for _, line in ipairs(lines) do total = total + #line end
-  local runs, first, sum = {}, 1, 0
-  for i, line in ipairs(lines) do
-    sum = sum + #line
-    if sum >= total * #runs / jobs + total / jobs and #runs < jobs - 1 then
-      runs[#runs + 1] = { first, i }
-      first = i + 1
-    end
+-- Cuts text into at most `jobs` runs {first, last} of whole lines, of
+-- about equal bytes: the cost of an article is about linear in its size,
+-- and articles vary tenfold, so equal counts of lines leave one worker idle.
+-- Byte positions are found with string.find, so the parent does no work
+-- per line (its time is the serial part of a parallel run).
+local function byte_runs(text, jobs)
+  local runs, first, n = {}, 1, #text
+  for j = 1, jobs - 1 do
+    local at = math.floor(n * j / jobs)
+    local nl = text:find("\n", at > first and at or first, true)
+    if not nl then break end
+    runs[#runs + 1] = { first, nl }
+    first = nl + 1
   end
-  if first <= #lines then runs[#runs + 1] = { first, #lines } end
+  if first <= n then runs[#runs + 1] = { first, n } end
   return runs
 end
 
-local function run_parallel(text, docs, jobs, env, show)
-  local command = self_command()
-  if not command then return nil, "--jobs needs the khabar script" end
-  local lines = {}
-  if text:match("^%s*%[") then
-    for _, d in ipairs(docs) do lines[#lines + 1] = json.encode(d) end
-  else
-    for line in text:gmatch("[^\n]+") do
-      if line:match("%S") then lines[#lines + 1] = line end
-    end
+local function count_lines(text)
+  local n = 0
+  for _ in text:gmatch("[^\n]*%S[^\n]*") do n = n + 1 end
+  return n
+end
+
+-- Copies a file to out in large blocks (no whole-file string).
+local function copy_file(path, out)
+  local f = io.open(path, "rb")
+  if not f then return end
+  while true do
+    local block = f:read(1048576)
+    if not block then break end
+    out:write(block)
   end
-  local base = os.tmpname()
+  f:close()
+end
+
+-- Workers with no progress to show: the first writes straight to our own
+-- standard output (inherited through os.execute), the others to files that
+-- the same shell appends in order once all are done; the shell's status
+-- says whether any failed. No output passes through this process.
+local function run_direct(command, inputs, base)
+  local script = {}
+  for j, input in ipairs(inputs) do
+    local out = j == 1 and "" or " > " .. shell_quote(base .. "." .. j .. ".out")
+    script[#script + 1] = string.format("%s batch < %s%s & p%d=$!;", command, shell_quote(input), out, j)
+  end
+  script[#script + 1] = "s=0;"
+  for j = 1, #inputs do script[#script + 1] = string.format("wait $p%d || s=1;", j) end
+  if #inputs > 1 then
+    local outs = {}
+    for j = 2, #inputs do outs[#outs + 1] = shell_quote(base .. "." .. j .. ".out") end
+    script[#script + 1] = "cat " .. table.concat(outs, " ") .. " || s=1;"
+  end
+  script[#script + 1] = "exit $s"
+  io.stdout:flush()
+  local ok = os.execute(table.concat(script, " "))
+  return ok == true or ok == 0
+end
+
+-- Workers that report each article done (a "." on standard error): the
+-- progress bar counts them; their output files are copied in order.
+local function run_reporting(command, inputs, base, total, env, show)
   local parts = {}
-  for j, run in ipairs(balanced_runs(lines, jobs)) do
-    local first, last = run[1], run[2]
-    local f = assert(io.open(base .. "." .. j .. ".in", "w"))
-    f:write(table.concat(lines, "\n", first, last), "\n")
-    f:close()
+  for j, input in ipairs(inputs) do
     parts[#parts + 1] = string.format("KHABAR_BATCH_REPORT=1 %s batch < %s > %s", command,
-      shell_quote(base .. "." .. j .. ".in"), shell_quote(base .. "." .. j .. ".out"))
+      shell_quote(input), shell_quote(base .. "." .. j .. ".out"))
   end
   local pipe = assert(io.popen("(" .. table.concat(parts, " & ") .. " & wait) 2>&1", "r"))
   local done, errors = 0, {}
@@ -121,25 +149,46 @@ local function run_parallel(text, docs, jobs, env, show)
     if not chunk then break end
     if chunk == "." then
       done = done + 1
-      if show then progress_bar(env.stderr, done, #lines) end
+      if show then progress_bar(env.stderr, done, total) end
     else
       errors[#errors + 1] = chunk
     end
   end
   pipe:close()
   if show then env.stderr:write("\n") end
-  for j = 1, #parts do
-    local f = io.open(base .. "." .. j .. ".out", "rb")
-    if f then
-      env.stdout:write(f:read("a"))
-      f:close()
-    end
-    os.remove(base .. "." .. j .. ".in")
+  for j = 1, #inputs do copy_file(base .. "." .. j .. ".out", env.stdout) end
+  if #errors > 0 then env.stderr:write(table.concat(errors)) end
+  return done >= total
+end
+
+local function run_parallel(text, docs, jobs, env, show)
+  local command = self_command()
+  if not command then return nil, "--jobs needs the khabar script" end
+  if docs then
+    local lines = {}
+    for _, d in ipairs(docs) do lines[#lines + 1] = json.encode(d) end
+    text = table.concat(lines, "\n") .. "\n"
+  end
+  local base = os.tmpname()
+  local inputs = {}
+  for j, run in ipairs(byte_runs(text, jobs)) do
+    inputs[j] = base .. "." .. j .. ".in"
+    local f = assert(io.open(inputs[j], "wb"))
+    f:write(text:sub(run[1], run[2]))
+    f:close()
+  end
+  local ok
+  if not show and env.stdout == io.stdout then
+    ok = run_direct(command, inputs, base)
+  else
+    ok = run_reporting(command, inputs, base, count_lines(text), env, show)
+  end
+  for j = 1, #inputs do
+    os.remove(inputs[j])
     os.remove(base .. "." .. j .. ".out")
   end
   os.remove(base)
-  if #errors > 0 then env.stderr:write(table.concat(errors)) end
-  if done < #lines then return nil, "a worker failed" end
+  if not ok then return nil, "a worker failed" end
   return 0
 end
 
