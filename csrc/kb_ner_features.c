@@ -57,14 +57,18 @@ static long table_find(const uint32_t *first, const uint16_t *keys, unsigned bit
 	return -1;
 }
 
-int kb_ner_cluster(const char *stem, size_t n)
+void kb_ner_clusters(const char *stem, size_t n, int out[KB_NER_CLUSTER_SETS])
 {
-	long i;
-	if (NER_CLUSTER_COUNT == 0)
-		return -1;
-	i = table_find(ner_cluster_first, ner_cluster_key, NER_CLUSTER_BITS,
-	               kb_ner_hash(stem, n, 0));
-	return i < 0 ? -1 : ner_cluster_value[i];
+	long i = -1;
+	int k;
+	if (NER_CLUSTER_COUNT > 0)
+		i = table_find(ner_cluster_first, ner_cluster_key, NER_CLUSTER_BITS,
+		               kb_ner_hash(stem, n, 0));
+	for (k = 0; k < KB_NER_CLUSTER_SETS; k++) {
+		unsigned v = i < 0 || k >= NER_CLUSTER_SETS ? 0xFFFF :
+		             ner_cluster_value[(size_t)i * NER_CLUSTER_SETS + (size_t)k];
+		out[k] = v == 0xFFFF ? -1 : (int)v;
+	}
 }
 
 int kb_ner_corpus_code(const char *stem, size_t n)
@@ -176,7 +180,8 @@ size_t kb_ner_prefix_len(const char *s, size_t n)
 /* What the features need of one word. */
 typedef struct {
 	uint32_t word, stem, prefix, shape;
-	int cluster;         /* -1 or 0..4095 (kb_ner_cluster) */
+	int cluster;         /* -1 or 0..4095: the first clustering (kb_ner_clusters) */
+	int more[KB_NER_CLUSTER_SETS - 1];   /* the other clusterings */
 	unsigned lexicon;    /* KB_NER_LEX_* of the stem */
 	uint8_t corpus;      /* kb_ner_corpus_code of the stem */
 	uint32_t affix[6];   /* hashes of the stem's first and last 1..3 letters */
@@ -244,7 +249,12 @@ static void analyse_word(const char *s, size_t n, word_info *w)
 	w->prefix = kb_ner_hash(s + a, p, 3);
 	w->shape = word_shape(s, n, a, b);
 	w->arabic = arabic_letter_at(s, b, a);
-	w->cluster = kb_ner_cluster(stem, stem_len);
+	{
+		int all[KB_NER_CLUSTER_SETS];
+		kb_ner_clusters(stem, stem_len, all);
+		w->cluster = all[0];
+		memcpy(w->more, all + 1, sizeof w->more);
+	}
 	w->lexicon = kb_ner_lexicon(stem, stem_len);
 	w->corpus = (uint8_t)kb_ner_corpus_code(stem, stem_len);
 	if (!w->lexicon && p > 0)
@@ -323,7 +333,8 @@ enum {
 	T_AFFIX, T_SHAPE = T_AFFIX + 6, T_SHAPE_M1, T_SHAPE_P1,
 	T_C0, T_CC0, T_CM1, T_CP1, T_CCM1, T_CCP1, T_CCM2, T_CCP2,
 	T_LEX0, T_LEXM1 = T_LEX0 + 16, T_LEXM2 = T_LEXM1 + 16, T_LEXP1 = T_LEXM2 + 16,
-	T_DOC = T_LEXP1 + 16, T_NOCLUSTER = T_DOC + 16, T_C0X, T_CXM1, T_CXP1
+	T_DOC = T_LEXP1 + 16, T_NOCLUSTER = T_DOC + 16, T_C0X, T_CXM1, T_CXP1,
+	T_MORE   /* 8 templates for each clustering after the first (under 200) */
 };
 
 typedef struct {
@@ -348,6 +359,28 @@ static void put_bits(slot_writer *sw, unsigned t, unsigned bits)
 #define FINEST(c) ((uint32_t)(c))
 #define FINE(c) ((uint32_t)(c) >> 2)
 #define COARSE(c) ((uint32_t)(c) >> 6)
+
+/* A cluster's id at a level (>> shift), 0xFFFE when the word has none and
+ * 0xFFFF past the sentence's ends (cluster -2). */
+static uint32_t cluster_at(int cluster, unsigned shift)
+{
+	return cluster == -2 ? 0xFFFF : cluster < 0 ? 0xFFFE : (uint32_t)cluster >> shift;
+}
+
+/* The features of a further clustering: the word's cluster at each level,
+ * its neighbours' at the fine and coarse levels. */
+static void more_cluster_features(slot_writer *sw, unsigned t, int c0, int m1, int p1)
+{
+	if (c0 == -1 && m1 < 0 && p1 < 0)
+		return;
+	put(sw, t, cluster_at(c0, 0));
+	put(sw, t + 1, cluster_at(c0, 2));
+	put(sw, t + 2, cluster_at(c0, 6));
+	put(sw, t + 3, cluster_at(m1, 2));
+	put(sw, t + 4, cluster_at(p1, 2));
+	put(sw, t + 5, cluster_at(m1, 6));
+	put(sw, t + 6, cluster_at(p1, 6));
+}
 
 /* The window around i, with sentence boundaries as padding. */
 static const word_info *at(const word_info *w, size_t n, const size_t *sent, size_t i, long d)
@@ -403,6 +436,9 @@ static void word_features(const word_info *w, size_t n, const size_t *sent, size
 	put_bits(&sw, T_LEXM2, m2 ? m2->lexicon : 0);
 	put_bits(&sw, T_LEXP1, p1 ? p1->lexicon : 0);
 	put_bits(&sw, T_DOC, doc_flags);
+	for (k = 0; k < KB_NER_CLUSTER_SETS - 1; k++)
+		more_cluster_features(&sw, T_MORE + 8 * (unsigned)k, c->more[k],
+		                      m1 ? m1->more[k] : -2, p1 ? p1->more[k] : -2);
 	memset(out + sw.count, 0, (KB_NER_SLOTS - sw.count) * sizeof *out);
 }
 

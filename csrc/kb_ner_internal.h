@@ -12,8 +12,8 @@
  * A feature is a 32-bit hash of (template, value); 0 is never a feature.
  * Slots [0, KB_NER_BASE_SLOTS) hold the word's own features; the rest
  * hold the second pass's features, built from the first pass's labels. */
-#define KB_NER_SLOTS 64
-#define KB_NER_BASE_SLOTS 53
+#define KB_NER_SLOTS 72
+#define KB_NER_BASE_SLOTS 61
 /* Two of the base slots hold the corpus-lexicon features (see below). */
 #define KB_NER_CORPUS_SLOT (KB_NER_BASE_SLOTS - 2)
 
@@ -38,9 +38,12 @@ kb_status kb_ner_label_features(const uint32_t *stem, const uint32_t *sent, size
  * و ف ب ل ك ال glued to names): returns the prefix length in bytes. */
 size_t kb_ner_prefix_len(const char *norm, size_t n);
 
-/* The word-cluster of a stem (search form, proclitics stripped), or -1:
- * 0..4095 in a hierarchy (>> 2: 1024 fine clusters, >> 6: 64 coarse). */
-int kb_ner_cluster(const char *stem, size_t n);
+/* The word-clusters of a stem (search form, proclitics stripped), one per
+ * clustering of data/ner/clusters.tsv, into out[0..KB_NER_CLUSTER_SETS):
+ * each 0..4095 in a hierarchy (>> 2: 1024 fine clusters, >> 6: 64
+ * coarse), or -1 when the stem is not listed (and for absent clusterings). */
+#define KB_NER_CLUSTER_SETS 2
+void kb_ner_clusters(const char *stem, size_t n, int out[KB_NER_CLUSTER_SETS]);
 
 /* Lexicon flags (data/ner/lexicon.tsv; the context ones are derived). */
 enum {
@@ -59,8 +62,9 @@ enum {
 /* The core of a word: without the punctuation glued to either end. */
 void kb_ner_core(const char *s, size_t n, size_t *start, size_t *stop);
 
-/* The corpus lexicon: how a tagger trained on ANERcorp labelled a stem
- * over its occurrences in unlabeled news. 0 when unknown, else
+/* The corpus lexicon (data/ner/corpus.tsv): the classes a stem had in the
+ * training data (ner_train -J, the default), or how a tagger trained on
+ * ANERcorp labelled it in unlabeled news (-C). 0 when unknown, else
  * 1 + majority class (0 O, 1 PERS, 2 LOC, 3 ORG, 4 MISC) * 3 + agreement
  * (0: under 60%, 1: under 90%, 2: 90% or more); stems seen under 3
  * times or labelled O 90% of the time get 0 too. */

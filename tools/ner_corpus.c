@@ -5,11 +5,13 @@
  *   zcat articles.jsonl.gz | ner_corpus TRIGGERS.tsv CLUSTERS.tsv MINED.tsv [SENTENCES.txt]
  *
  * Words are stems of the search form (proclitics stripped, exactly as the
- * tagger sees them). Each frequent stem gets a context vector: PPMI of the
- * frequent stems at offsets -2, -1, +1, +2; a fixed random projection
- * shrinks it to DIM dimensions; spherical k-means splits the vocabulary
- * into COARSE clusters, each of those into FINE_PER and each of those into
- * FINEST_PER (a hierarchy, like Brown cluster prefixes). Deterministic.
+ * tagger sees them). The VOCAB most frequent stems get vectors: seeded,
+ * single-threaded skip-gram with negative sampling (word2vec; SETS_SKIPGRAM
+ * clusterings of them) and, optionally (SETS_PPMI, 0 by default: measured
+ * weaker), PPMI of the frequent stems at offsets -2..+2 through a fixed
+ * random projection. Each clustering is three levels of spherical k-means:
+ * COARSE clusters, each split in FINE_PER and each of those in FINEST_PER
+ * (a hierarchy, like Brown cluster prefixes). Deterministic.
  *
  * SENTENCES.txt (optional) gets the first 3 million tokens as sentences,
  * one a line, for the trainer's corpus lexicon (tools/ner_train.c -C).
@@ -22,14 +24,48 @@
 #include "kb_ner_internal.h"
 #include "ner_common.h"
 
+#ifndef VOCAB
 #define VOCAB 40000
+#endif
+#ifndef CONTEXTS
 #define CONTEXTS 800
+#endif
+#ifndef DIM
 #define DIM 128
+#endif
+#ifndef COARSE
 #define COARSE 64
+#endif
+#ifndef FINE_PER
 #define FINE_PER 16
+#endif
+#ifndef FINEST_PER
 #define FINEST_PER 4
+#endif
+#ifndef ITERATIONS
 #define ITERATIONS 12
+#endif
+#ifndef MIN_COUNT
 #define MIN_COUNT 5
+#endif
+/* Independent clusterings (each its own projection or vectors, and its
+ * own k-means seeds): their partitions err differently, so the tagger
+ * sees each. SETS_PPMI of PPMI vectors, then SETS_SKIPGRAM of skip-gram. */
+#ifndef SETS_PPMI
+#define SETS_PPMI 0
+#endif
+#ifndef SETS_SKIPGRAM
+#define SETS_SKIPGRAM 2
+#endif
+#define SETS (SETS_PPMI + SETS_SKIPGRAM)
+#ifndef SG_EPOCHS
+#define SG_EPOCHS 2
+#endif
+#define SG_NEGATIVE 5
+#define SG_WINDOW 2
+#define SG_TABLE (1 << 22)
+#define SG_RATE 0.025
+#define SG_SAMPLE 1e-4
 
 /* ==================================================================== */
 /* Interning stems                                                        */
@@ -236,7 +272,10 @@ static int by_count(const void *a, const void *b)
 	return strcmp(sort_table->str[x], sort_table->str[y]);
 }
 
-static uint64_t seed = 0x2545F4914F6CDD1Du;
+#ifndef SEED
+#define SEED 0x2545F4914F6CDD1Du
+#endif
+static uint64_t seed = SEED;
 
 static double uniform(void)
 {
@@ -304,6 +343,108 @@ static float *context_vectors(const id_seq *q, const int32_t *vocab_of, const in
 	free(row);
 	free(proj);
 	return vec;
+}
+
+static float sigmoid(float x)
+{
+	x = x > 6 ? 6 : x < -6 ? -6 : x;
+	return 1.0f / (1.0f + expf(-x));
+}
+
+/* Whether the words at t and u (within SG_WINDOW) are in one sentence. */
+static int same_sentence(const id_seq *q, size_t t, long u)
+{
+	long k, lo = u < (long)t ? u : (long)t, hi = u < (long)t ? (long)t : u;
+	if (u < 0 || (size_t)u >= q->n)
+		return 0;
+	for (k = lo; k <= hi; k++)
+		if (q->ids[k] == BOUNDARY)
+			return 0;
+	return 1;
+}
+
+/* One skip-gram step: word w against context c and SG_NEGATIVE samples. */
+static void skipgram_step(float *in, float *out, const uint32_t *table, int32_t w, int32_t c,
+                          float rate)
+{
+	float grad[DIM], *x = in + (size_t)w * DIM;
+	int k;
+	size_t d;
+	memset(grad, 0, sizeof grad);
+	for (k = 0; k <= SG_NEGATIVE; k++) {
+		int32_t target = k == 0 ? c : (int32_t)table[(size_t)(uniform() * SG_TABLE) % SG_TABLE];
+		float dot = 0, g, *y = out + (size_t)target * DIM;
+		if (k > 0 && target == c)
+			continue;
+		for (d = 0; d < DIM; d++)
+			dot += x[d] * y[d];
+		g = ((k == 0) - sigmoid(dot)) * rate;
+		for (d = 0; d < DIM; d++) {
+			grad[d] += g * y[d];
+			y[d] += g * x[d];
+		}
+	}
+	for (d = 0; d < DIM; d++)
+		x[d] += grad[d];
+}
+
+/* Skip-gram with negative sampling (word2vec), single-threaded and seeded
+ * so the result is reproducible: a second view of the words beside the
+ * PPMI vectors. Words outside the vocabulary are skipped; the result is
+ * the input vectors, normalized, vec[v * DIM]. */
+static float *skipgram_vectors(const id_seq *q, const int32_t *vocab_of, size_t vocab,
+                               const uint32_t *freq)
+{
+	float *in = xmalloc(vocab * DIM * sizeof *in), *out = xcalloc(vocab * DIM, sizeof *out);
+	uint32_t *table = xmalloc(SG_TABLE * sizeof *table);
+	double total = 0, acc = 0, words = 0;
+	size_t v, i, t, step = 0, steps = (size_t)SG_EPOCHS * q->n;
+	int e;
+	for (v = 0; v < vocab; v++) {
+		total += pow(freq[v], 0.75);
+		words += freq[v];
+	}
+	for (i = 0, v = 0; i < SG_TABLE; i++) {
+		while (v + 1 < vocab && (double)i / SG_TABLE > (acc + pow(freq[v], 0.75)) / total)
+			acc += pow(freq[v++], 0.75);
+		table[i] = (uint32_t)v;
+	}
+	for (i = 0; i < vocab * DIM; i++)
+		in[i] = (float)((uniform() - 0.5) / DIM);
+	for (e = 0; e < SG_EPOCHS; e++)
+		for (t = 0; t < q->n; t++, step++) {
+			int32_t w = q->ids[t] == BOUNDARY ? -1 : vocab_of[q->ids[t]];
+			double f, keep;
+			float rate;
+			long off;
+			if (w < 0)
+				continue;
+			f = freq[w] / words;
+			keep = (sqrt(f / SG_SAMPLE) + 1) * SG_SAMPLE / f;
+			if (keep < 1 && uniform() > keep)
+				continue;
+			rate = (float)(SG_RATE * (1 - (double)step / (double)steps));
+			rate = rate < SG_RATE * 1e-4f ? SG_RATE * 1e-4f : rate;
+			for (off = -SG_WINDOW; off <= SG_WINDOW; off++) {
+				int32_t c;
+				if (off == 0 || !same_sentence(q, t, (long)t + off))
+					continue;
+				c = vocab_of[q->ids[(long)t + off]];
+				if (c >= 0)
+					skipgram_step(in, out, table, w, c, rate);
+			}
+		}
+	for (v = 0; v < vocab; v++) {
+		double norm = 0;
+		for (i = 0; i < DIM; i++)
+			norm += (double)in[v * DIM + i] * in[v * DIM + i];
+		norm = norm > 0 ? sqrt(norm) : 1;
+		for (i = 0; i < DIM; i++)
+			in[v * DIM + i] = (float)(in[v * DIM + i] / norm);
+	}
+	free(out);
+	free(table);
+	return in;
 }
 
 /* Spherical k-means of the members[0..m) rows into k clusters (labels out). */
@@ -421,6 +562,35 @@ static void write_mined(const char *path, const interner *t, const id_seq *q,
 	free(after_place);
 }
 
+/* Three levels of spherical k-means over vec: COARSE clusters, each split
+ * in FINE_PER, each of those in FINEST_PER; the finest ids end in coarse[]. */
+static void cluster_hierarchy(const float *vec, size_t vocab, uint32_t *members, uint32_t *coarse,
+                              uint32_t *fine, uint32_t *sub)
+{
+	size_t i, c;
+	for (i = 0; i < vocab; i++)
+		members[i] = (uint32_t)i;
+	kmeans(vec, members, vocab, COARSE, coarse);
+	for (c = 0; c < COARSE; c++) {
+		size_t m = 0;
+		for (i = 0; i < vocab; i++)
+			if (coarse[i] == c)
+				members[m++] = (uint32_t)i;
+		kmeans(vec, members, m, m < FINE_PER ? (m ? m : 1) : FINE_PER, sub);
+		for (i = 0; i < m; i++)
+			fine[members[i]] = (uint32_t)(c * FINE_PER) + sub[i];
+	}
+	for (c = 0; c < (size_t)COARSE * FINE_PER; c++) {
+		size_t m = 0;
+		for (i = 0; i < vocab; i++)
+			if (fine[i] == c)
+				members[m++] = (uint32_t)i;
+		kmeans(vec, members, m, m < FINEST_PER ? (m ? m : 1) : FINEST_PER, sub);
+		for (i = 0; i < m; i++)
+			coarse[members[i]] = (uint32_t)(c * FINEST_PER) + sub[i];
+	}
+}
+
 /* ==================================================================== */
 /* Main                                                                   */
 /* ==================================================================== */
@@ -429,10 +599,11 @@ int main(int argc, char **argv)
 {
 	interner t;
 	id_seq q = {NULL, 0, 0};
-	uint32_t *order, *members, *coarse, *fine, *sub;
+	uint32_t *order, *members, *coarse, *fine, *sub, *labels[SETS];
 	int32_t *vocab_of, *ctx_of;
 	unsigned *trig;
-	size_t i, vocab = 0, c;
+	size_t i, vocab = 0;
+	int set;
 	float *vec;
 	FILE *out;
 	FILE *sentences = NULL;
@@ -467,41 +638,43 @@ int main(int argc, char **argv)
 			vocab = i + 1;
 	}
 	write_mined(argv[3], &t, &q, trig, order, vocab);
-	vec = context_vectors(&q, vocab_of, ctx_of, vocab);
 	members = xmalloc(vocab * sizeof *members);
 	coarse = xmalloc(vocab * sizeof *coarse);
 	fine = xmalloc(vocab * sizeof *fine);
 	sub = xmalloc(vocab * sizeof *sub);
-	for (i = 0; i < vocab; i++)
-		members[i] = (uint32_t)i;
-	kmeans(vec, members, vocab, COARSE, coarse);
-	for (c = 0; c < COARSE; c++) {
-		size_t m = 0;
-		for (i = 0; i < vocab; i++)
-			if (coarse[i] == c)
-				members[m++] = (uint32_t)i;
-		kmeans(vec, members, m, m < FINE_PER ? (m ? m : 1) : FINE_PER, sub);
-		for (i = 0; i < m; i++)
-			fine[members[i]] = (uint32_t)(c * FINE_PER) + sub[i];
+	for (set = 0; set < SETS_PPMI; set++) {
+		labels[set] = xmalloc(vocab * sizeof *labels[set]);
+		vec = context_vectors(&q, vocab_of, ctx_of, vocab);
+		cluster_hierarchy(vec, vocab, members, coarse, fine, sub);
+		memcpy(labels[set], coarse, vocab * sizeof *coarse);
+		free(vec);
 	}
-	/* A third level: each fine cluster split in FINEST_PER. */
-	for (c = 0; c < (size_t)COARSE * FINE_PER; c++) {
-		size_t m = 0;
+	if (SETS_SKIPGRAM > 0) {
+		uint32_t *freq = xmalloc(vocab * sizeof *freq);
 		for (i = 0; i < vocab; i++)
-			if (fine[i] == c)
-				members[m++] = (uint32_t)i;
-		kmeans(vec, members, m, m < FINEST_PER ? (m ? m : 1) : FINEST_PER, sub);
-		for (i = 0; i < m; i++)
-			coarse[members[i]] = (uint32_t)(c * FINEST_PER) + sub[i];
+			freq[i] = t.count[order[i]];
+		vec = skipgram_vectors(&q, vocab_of, vocab, freq);
+		for (set = SETS_PPMI; set < SETS; set++) {
+			labels[set] = xmalloc(vocab * sizeof *labels[set]);
+			cluster_hierarchy(vec, vocab, members, coarse, fine, sub);
+			memcpy(labels[set], coarse, vocab * sizeof *coarse);
+		}
+		free(vec);
+		free(freq);
 	}
 	out = fopen(argv[2], "w");
 	if (!out)
 		return 1;
-	fprintf(out, "# Word clusters of SaudiNewsNet stems (tools/ner_corpus.c), a three-level\n"
-	        "# hierarchy: stem <TAB> cluster (0..%d; /%d: fine, /%d: coarse)\n",
+	fprintf(out, "# Word clusters of SaudiNewsNet stems (tools/ner_corpus.c), %d clusterings\n"
+	        "# (%d of PPMI vectors, then %d of skip-gram vectors) of three levels:\n"
+	        "# stem <TAB> cluster... (0..%d; /%d: fine, /%d: coarse)\n", SETS, SETS_PPMI, SETS_SKIPGRAM,
 	        COARSE * FINE_PER * FINEST_PER - 1, FINEST_PER, FINE_PER * FINEST_PER);
-	for (i = 0; i < vocab; i++)
-		fprintf(out, "%s\t%u\n", t.str[order[i]], coarse[i]);
+	for (i = 0; i < vocab; i++) {
+		fprintf(out, "%s", t.str[order[i]]);
+		for (set = 0; set < SETS; set++)
+			fprintf(out, "\t%u", labels[set][i]);
+		fprintf(out, "\n");
+	}
 	fclose(out);
 	fprintf(stderr, "clusters: %zu stems, %d coarse x %d fine\n", vocab, COARSE, FINE_PER);
 	return 0;

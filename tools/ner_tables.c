@@ -11,7 +11,6 @@
 #include "kb_ner_internal.h"
 #include "ner_common.h"
 
-#define CLUSTER_BITS 12
 #define LEXICON_BITS 10
 #define CORPUS_BITS 12
 
@@ -84,34 +83,57 @@ static void emit_corpus(FILE *in)
 	free(sorted);
 }
 
+/* CLUSTERS.tsv: stem <TAB> cluster [<TAB> cluster...], one column per
+ * clustering ("-" for none: 0xFFFF); every line must have the first
+ * line's number of columns. */
 static void emit_clusters(FILE *in)
 {
 	char line[1024];
-	size_t n = 0, cap = 1024, i;
+	size_t n = 0, cap = 1024, i, sets = 0;
+	unsigned bits = 8;
 	ner_entry *e = xmalloc(cap * sizeof *e);
-	uint16_t *values = xmalloc(cap * sizeof *values), *sorted;
+	uint16_t *values = xmalloc(cap * KB_NER_CLUSTER_SETS * sizeof *values), *sorted;
 	while (fgets(line, sizeof line, in)) {
-		char *tab = strchr(line, '\t');
-		unsigned cluster;
-		if (line[0] == '#' || !tab || sscanf(tab + 1, "%u", &cluster) != 1)
+		char *tab = strchr(line, '\t'), *p;
+		size_t k = 0;
+		if (line[0] == '#' || !tab)
 			continue;
 		if (n == cap) {
 			cap *= 2;
 			e = xrealloc(e, cap * sizeof *e);
-			values = xrealloc(values, cap * sizeof *values);
+			values = xrealloc(values, cap * KB_NER_CLUSTER_SETS * sizeof *values);
+		}
+		for (p = tab; *p == '\t' && k < KB_NER_CLUSTER_SETS; k++) {
+			char *end;
+			if (p[1] == '-') {
+				values[n * KB_NER_CLUSTER_SETS + k] = 0xFFFF;
+				p += 2;
+				continue;
+			}
+			values[n * KB_NER_CLUSTER_SETS + k] = (uint16_t)strtoul(p + 1, &end, 10);
+			p = end;
+		}
+		if (!sets)
+			sets = k;
+		if (k != sets) {
+			fprintf(stderr, "ner_tables: %zu clusters where %zu were expected\n", k, sets);
+			exit(1);
 		}
 		e[n].hash = kb_ner_hash(line, (size_t)(tab - line), 0);
 		e[n].index = (uint32_t)n;
-		values[n] = (uint16_t)cluster;
 		n++;
 	}
-	n = ner_entries_sort(e, n, CLUSTER_BITS);
-	sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-	for (i = 0; i < n; i++)
-		sorted[i] = values[e[i].index];
-	printf("#define NER_CLUSTER_BITS %d\n#define NER_CLUSTER_COUNT %zu\n", CLUSTER_BITS, n);
-	emit_table(stdout, "ner_cluster", e, n, CLUSTER_BITS);
-	emit_u16_array(stdout, "ner_cluster_value", sorted, n);
+	/* Two stems a bucket or fewer: lookups stay short as the list grows. */
+	while (bits < 20 && ((size_t)2 << bits) < n)
+		bits++;
+	n = ner_entries_sort(e, n, bits);
+	sorted = xmalloc((n ? n * sets : 1) * sizeof *sorted);
+	for (i = 0; i < n * sets; i++)
+		sorted[i] = values[e[i / sets].index * KB_NER_CLUSTER_SETS + i % sets];
+	printf("#define NER_CLUSTER_BITS %u\n#define NER_CLUSTER_COUNT %zu\n"
+	       "#define NER_CLUSTER_SETS %zu\n", bits, n, sets ? sets : 1);
+	emit_table(stdout, "ner_cluster", e, n, bits);
+	emit_u16_array(stdout, "ner_cluster_value", sorted, n * sets);
 	free(e);
 	free(values);
 	free(sorted);

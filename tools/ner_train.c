@@ -5,12 +5,16 @@
  * the sentences of each epoch.
  *
  *   ner_train [-e EPOCHS] [-d DOCSENTS] [-k FOLDS] [-p PRUNE] [-c COST_O COST_MISS]
- *             [-C SENTENCES.txt -X CORPUS.tsv] [-o MODEL.h] [-P DEVPRED]
- *             TRAIN.txt [TRAIN2.txt ...] [-- DEV.txt]
+ *             [-q COST_MISS_PERSON] [-J [-M MIN] | -C SENTENCES.txt] [-X CORPUS.tsv]
+ *             [-o MODEL.h] [-P DEVPRED] TRAIN.txt [TRAIN2.txt ...] [-- DEV.txt]
  *
- * With -C (unlabeled sentences from tools/ner_corpus.c) it also builds the
- * corpus lexicon (CORPUS.tsv, compiled by tools/ner_tables.c): the model
- * then expects that lexicon, so run `make ner-tables` after it.
+ * The two corpus slots of each word hold a code of its stem from a lexicon
+ * (CORPUS.tsv, compiled by tools/ner_tables.c): with -J the training
+ * lexicon (the stem's classes in the training data, jackknifed over the
+ * folds: the default of `make train`), with -C (unlabeled sentences from
+ * tools/ner_corpus.c) the corpus lexicon (how first-pass models label the
+ * stem in news). The model then expects that lexicon, so run
+ * `make ner-tables` after it (`make train` does).
  *
  * Input files are ANERcorp-style "TOKEN TAG" lines, a blank line between
  * sentences. Runs of DOCSENTS sentences form one document (the unit of the
@@ -248,6 +252,9 @@ static void decode(const int32_t *w, size_t features, const corpus *c, size_t a,
 /* Loss-augmented decoding: a wrong label earns a bonus, more when it
  * misses an entity, so training pushes recall up. */
 static int cost_o = 1, cost_miss = 2;
+/* The cost of missing a person's word (-q; default cost_miss): persons are
+ * the class that new text has most of and training least. */
+static int cost_miss_person = -1;
 
 /* Word dropout (-w): in the second-pass view, the word's own identity
  * features (the word and its stem: slots 1 and 2) are hidden from this
@@ -274,6 +281,11 @@ static int64_t path_score(const perceptron *p, const int32_t *em, const uint8_t 
 	return sum;
 }
 
+static int miss_cost(int gold)
+{
+	return (gold == 1 || gold == 2) && cost_miss_person >= 0 ? cost_miss_person : cost_miss;
+}
+
 static void train_sentence(perceptron *p, corpus *c, size_t a, size_t b, unsigned to,
                            int32_t *em, uint8_t *back)
 {
@@ -294,7 +306,8 @@ static void train_sentence(perceptron *p, corpus *c, size_t a, size_t b, unsigne
 		int y;
 		for (y = 0; y < L; y++)
 			if (y != c->gold[a + i])
-				em[i * L + y] += (int32_t)SCALE * (c->gold[a + i] ? cost_miss : (y ? cost_o : 0));
+				em[i * L + y] += (int32_t)SCALE * (c->gold[a + i] ? miss_cost(c->gold[a + i]) :
+				                                   (y ? cost_o : 0));
 	}
 	kb_ner_viterbi(em, n, p->w + p->features * L, scratch, back, c->pred + a);
 	if (pa_cap > 0) {
@@ -807,21 +820,14 @@ static uint8_t code_of(stem_table *t, uint32_t stem, int mi)
 	return (uint8_t)kb_ner_corpus_code_of(t->counts[slot][mi]);
 }
 
-/* Fills the corpus slots of c: documents before doc `half` take model 1's
- * codes, the others model 0's (held out); model < 0 picks by half, else
- * that model for all. */
-static void corpus_slots(corpus *c, stem_table *t, feature_map *m, int model, size_t half, int add)
+/* Writes the corpus slots of c from a code per word. */
+static void slots_from_codes(corpus *c, const uint8_t *codes, feature_map *m, int add)
 {
-	uint8_t *codes = xmalloc(c->n + 1);
 	uint32_t *tmp;
 	size_t d, i, maxdoc = 0;
-	for (d = 0; d < c->docs; d++) {
-		int mi = model >= 0 ? model : (d < half ? 1 : 0);
-		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
-			codes[i] = code_of(t, c->stem[i], mi);
+	for (d = 0; d < c->docs; d++)
 		if (c->doc_start[d + 1] - c->doc_start[d] > maxdoc)
 			maxdoc = c->doc_start[d + 1] - c->doc_start[d];
-	}
 	tmp = xcalloc(maxdoc * KB_NER_SLOTS + 1, sizeof *tmp);
 	for (d = 0; d < c->docs; d++) {
 		size_t a = c->doc_start[d], b = c->doc_start[d + 1];
@@ -832,8 +838,23 @@ static void corpus_slots(corpus *c, stem_table *t, feature_map *m, int model, si
 			slot[1] = map_id(m, tmp[(i - a) * KB_NER_SLOTS + KB_NER_CORPUS_SLOT + 1], add);
 		}
 	}
-	free(codes);
 	free(tmp);
+}
+
+/* Fills the corpus slots of c: documents before doc `half` take model 1's
+ * codes, the others model 0's (held out); model < 0 picks by half, else
+ * that model for all. */
+static void corpus_slots(corpus *c, stem_table *t, feature_map *m, int model, size_t half, int add)
+{
+	uint8_t *codes = xmalloc(c->n + 1);
+	size_t d, i;
+	for (d = 0; d < c->docs; d++) {
+		int mi = model >= 0 ? model : (d < half ? 1 : 0);
+		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
+			codes[i] = code_of(t, c->stem[i], mi);
+	}
+	slots_from_codes(c, codes, m, add);
+	free(codes);
 }
 
 static void clear_corpus_slots(corpus *c)
@@ -907,6 +928,144 @@ static void corpus_lexicon(corpus *train_set, corpus *dev, const char *sentences
 	free(sents);
 }
 
+/* ==================================================================== */
+/* The training lexicon (-J)                                              */
+/* ==================================================================== */
+
+/* Per stem, its classes in the training data, counted per fold (the
+ * jackknife's blocks of documents): a training word's code comes from the
+ * other folds only, so the feature says how far the memory of *other*
+ * text can be trusted, exactly as on new text, where it comes from all of
+ * the training data (the compiled lexicon, data/ner/corpus.tsv). */
+typedef struct {
+	uint32_t *keys;
+	unsigned *counts;     /* (folds + 1) * 5 per slot; the last row is the total */
+	char **stems;
+	size_t mask, n, folds;
+} fold_table;
+
+static size_t fold_slot(fold_table *t, uint32_t key)
+{
+	size_t i;
+	for (i = key & t->mask; t->keys[i]; i = (i + 1) & t->mask)
+		if (t->keys[i] == key)
+			return i;
+	t->keys[i] = key;
+	t->n++;
+	return i;
+}
+
+/* Stems seen fewer times than this in the other folds get no code (-M). */
+static unsigned min_lexicon_count = 2;
+
+/* The code of a stem's class counts: kb_ner_corpus_code_of from three
+ * occurrences; with fewer (but min_lexicon_count), the entity class seen
+ * most, agreement 1 when every occurrence had it, else 0 (and no code
+ * when the stem was never part of an entity). */
+static uint8_t lexicon_code(const unsigned counts[5])
+{
+	unsigned total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4], k, major = 1;
+	if (total < min_lexicon_count)
+		return 0;
+	if (total >= 3)
+		return (uint8_t)kb_ner_corpus_code_of(counts);
+	for (k = 2; k < 5; k++)
+		if (counts[k] > counts[major])
+			major = k;
+	if (!counts[major])
+		return 0;
+	return (uint8_t)(1 + major * 3 + (counts[major] == total));
+}
+
+static void training_lexicon(corpus *train_set, corpus *dev, int folds, const char *out_path,
+                             feature_map *m)
+{
+	fold_table t;
+	size_t d, i, stride = (size_t)(folds + 1) * 5;
+	uint8_t *codes = xmalloc(train_set->n + dev->n + 1);
+	kb_buf norm = {NULL, 0, 0};
+	int f;
+	t.mask = ((size_t)1 << 18) - 1;
+	t.n = 0;
+	t.folds = (size_t)folds;
+	t.keys = xcalloc(t.mask + 1, sizeof *t.keys);
+	t.counts = xcalloc((t.mask + 1) * stride, sizeof *t.counts);
+	t.stems = xcalloc(t.mask + 1, sizeof *t.stems);
+	for (f = 0; f < folds; f++) {
+		size_t d0 = train_set->docs * (size_t)f / (size_t)folds;
+		size_t d1 = train_set->docs * (size_t)(f + 1) / (size_t)folds;
+		for (i = train_set->doc_start[d0]; i < train_set->doc_start[d1]; i++) {
+			size_t slot, cls = (size_t)(train_set->gold[i] + 1) / 2;
+			if (!train_set->stem[i])
+				continue;
+			slot = fold_slot(&t, train_set->stem[i]);
+			if (!t.stems[slot])
+				t.stems[slot] = stem_string(train_set->text[i], train_set->words[i].len, &norm);
+			t.counts[slot * stride + (size_t)f * 5 + cls]++;
+			t.counts[slot * stride + (size_t)folds * 5 + cls]++;
+		}
+	}
+	for (f = 0; f < folds; f++) {
+		size_t d0 = train_set->docs * (size_t)f / (size_t)folds;
+		size_t d1 = train_set->docs * (size_t)(f + 1) / (size_t)folds;
+		for (d = d0; d < d1; d++)
+			for (i = train_set->doc_start[d]; i < train_set->doc_start[d + 1]; i++) {
+				unsigned other[5];
+				size_t k, slot;
+				codes[i] = 0;
+				if (!train_set->stem[i])
+					continue;
+				slot = fold_slot(&t, train_set->stem[i]);
+				for (k = 0; k < 5; k++)
+					other[k] = t.counts[slot * stride + (size_t)folds * 5 + k] -
+					           t.counts[slot * stride + (size_t)f * 5 + k];
+				codes[i] = lexicon_code(other);
+			}
+	}
+	slots_from_codes(train_set, codes, m, 1);
+	for (i = 0; i < dev->n; i++) {
+		size_t slot;
+		codes[i] = 0;
+		if (!dev->stem[i])
+			continue;
+		for (slot = dev->stem[i] & t.mask; t.keys[slot] && t.keys[slot] != dev->stem[i];
+		     slot = (slot + 1) & t.mask)
+			;
+		if (t.keys[slot])
+			codes[i] = lexicon_code(t.counts + slot * stride + (size_t)folds * 5);
+	}
+	if (dev->n)
+		slots_from_codes(dev, codes, m, 0);
+	if (out_path) {
+		FILE *out = fopen(out_path, "w");
+		size_t written = 0;
+		if (!out)
+			exit(1);
+		fprintf(out, "# Training lexicon (tools/ner_train.c -J): the classes of each stem in the\n"
+		        "# training data. stem <TAB> code = 1 + class (0 O, 1 PERS, 2 LOC, 3 ORG,\n"
+		        "# 4 MISC) * 3 + agreement (kb_ner_corpus_code_of)\n");
+		for (i = 0; i <= t.mask; i++) {
+			uint8_t code;
+			if (!t.keys[i] || !t.stems[i] || !t.stems[i][0] || strchr(t.stems[i], '\t'))
+				continue;
+			code = lexicon_code(t.counts + i * stride + (size_t)folds * 5);
+			if (code) {
+				fprintf(out, "%s\t%u\n", t.stems[i], code);
+				written++;
+			}
+		}
+		fclose(out);
+		fprintf(stderr, "training lexicon: %zu stems -> %s\n", written, out_path);
+	}
+	for (i = 0; i <= t.mask; i++)
+		free(t.stems[i]);
+	free(t.stems);
+	free(t.keys);
+	free(t.counts);
+	free(codes);
+	kb_buf_free(&norm);
+}
+
 int main(int argc, char **argv)
 {
 	corpus train_set = {0}, dev = {0};
@@ -917,6 +1076,7 @@ int main(int argc, char **argv)
 	double prune = 0.5;
 	const char *model_path = "csrc/gen/ner_model.h", *pred_path = NULL;
 	const char *sentences_path = NULL, *lexicon_path = NULL;
+	int train_lexicon = 0;
 	workspace ws;
 	for (argi = 1; argi < argc; argi++) {
 		if (strcmp(argv[argi], "-e") == 0 && argi + 1 < argc)
@@ -943,6 +1103,12 @@ int main(int argc, char **argv)
 			dropout_percent = (unsigned)atoi(argv[++argi]);
 		else if (strcmp(argv[argi], "-C") == 0 && argi + 1 < argc)
 			sentences_path = argv[++argi];
+		else if (strcmp(argv[argi], "-q") == 0 && argi + 1 < argc)
+			cost_miss_person = atoi(argv[++argi]);
+		else if (strcmp(argv[argi], "-J") == 0)
+			train_lexicon = 1;
+		else if (strcmp(argv[argi], "-M") == 0 && argi + 1 < argc)
+			min_lexicon_count = (unsigned)atoi(argv[++argi]);
 		else if (strcmp(argv[argi], "-X") == 0 && argi + 1 < argc)
 			lexicon_path = argv[++argi];
 		else if (strcmp(argv[argi], "-c") == 0 && argi + 2 < argc) {
@@ -978,7 +1144,9 @@ int main(int argc, char **argv)
 	/* The compiled corpus lexicon is last training's: recompute it here. */
 	clear_corpus_slots(&train_set);
 	clear_corpus_slots(&dev);
-	if (sentences_path)
+	if (train_lexicon)
+		training_lexicon(&train_set, &dev, folds, lexicon_path, &map);
+	else if (sentences_path)
 		corpus_lexicon(&train_set, &dev, sentences_path, lexicon_path, &map, doc_sents, epochs, &ws);
 	jackknife(&train_set, map.count, folds, epochs, &ws);
 	fprintf(stderr, "jackknife pass 1 on train: micro-F1 %.2f\n", score(&train_set, 0));
